@@ -1,0 +1,9 @@
+import type { Deployment } from "../config/deployment";
+
+/**
+ * The name of a resource a deployment owns: `<system>-<env>-<purpose>`,
+ * e.g. `commerce-prod-flow-logs`. Names a seed fixes come from config instead.
+ */
+export function resourceName(deployment: Pick<Deployment, "name">, purpose: string): string {
+  return `${deployment.name}-${purpose}`;
+}

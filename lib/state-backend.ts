@@ -1,0 +1,33 @@
+import type { AccountRef } from "../config/deployment";
+
+/** Where an account's Terraform state lives in one region. */
+export interface StateBackendLocation {
+  /** Name of the bootstrap stack that creates the bucket and the lock table. */
+  readonly stackName: string;
+  readonly bucket: string;
+  readonly lockTable: string;
+  readonly region: string;
+  /** Key of the bootstrap stack's own state once migrated into its bucket. */
+  readonly ownKey: string;
+}
+
+/**
+ * One state backend per account and region. The bucket name carries the
+ * account id when known (bucket names are global) and stays within 63 chars:
+ * account names are at most 32 chars and regions at most 14.
+ */
+export function stateBackendFor(account: AccountRef, region: string): StateBackendLocation {
+  const idPart = account.id ? `-${account.id}` : "";
+  return {
+    stackName: `${account.name}-${region}-state`,
+    bucket: `${account.name}${idPart}-${region}-tfstate`.slice(0, 63),
+    lockTable: `${account.name}-${region}-tflock`,
+    region,
+    ownKey: `_bootstrap/${account.name}/${region}.tfstate`,
+  };
+}
+
+/** State key of a layer stack: `<system>/<env>/<layer>.tfstate`. */
+export function layerStateKey(system: string, environment: string, layer: string): string {
+  return `${system}/${environment}/${layer}.tfstate`;
+}

@@ -1,0 +1,58 @@
+import { LocalBackend, TerraformOutput } from "cdktf";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { Construct } from "constructs";
+import type { AccountRef, Deployment } from "../config/deployment";
+import { StateBackendLocation } from "../lib/state-backend";
+import { KmsKey } from "../modules/kms/kms-key";
+import { LockTable } from "../modules/state/lock-table";
+import { StateBucket } from "../modules/state/state-bucket";
+import { PlatformStack } from "./platform-stack";
+
+/** Props of the bootstrap stack of one account and region. */
+export interface StateStackProps {
+  readonly account: AccountRef;
+  readonly backend: StateBackendLocation;
+  /** The deployments whose layer stacks keep state here (for tags). */
+  readonly deployments: readonly Deployment[];
+}
+
+/**
+ * Bootstrap of the S3 backend for one account and region: the state bucket,
+ * the lock table and the key encrypting both. It cannot keep its own state in
+ * a bucket it has yet to create, so it starts on local state; README.md
+ * ("State bootstrap") describes the migration into the bucket afterwards.
+ */
+export class StateStack extends PlatformStack {
+  readonly backend: StateBackendLocation;
+
+  constructor(scope: Construct, props: StateStackProps) {
+    const joined = (values: readonly string[]) => [...new Set(values)].sort().join("+");
+    super(scope, props.backend.stackName, {
+      region: props.backend.region,
+      account: props.account,
+      tags: {
+        system: joined(props.deployments.map((d) => d.system)),
+        environment: joined(props.deployments.map((d) => d.environment)),
+        layer: "state",
+      },
+    });
+    this.backend = props.backend;
+    new LocalBackend(this, { path: `terraform.${props.backend.stackName}.tfstate` });
+
+    const identity = new DataAwsCallerIdentity(this, "Caller");
+    const partition = new DataAwsPartition(this, "Partition");
+    const key = new KmsKey(this, "StateKey", {
+      alias: `${props.account.name}-${props.backend.region}-tfstate`,
+      description: `Encrypts Terraform state and locks of ${props.account.name} in ${props.backend.region}`,
+      accountId: identity.accountId,
+      partition: partition.partition,
+    });
+    const bucket = new StateBucket(this, "StateBucket", { bucketName: props.backend.bucket, kmsKeyArn: key.arn });
+    const table = new LockTable(this, "LockTable", { tableName: props.backend.lockTable, kmsKeyArn: key.arn });
+
+    new TerraformOutput(this, "state_bucket", { value: bucket.bucketName, description: "S3 bucket holding Terraform state" });
+    new TerraformOutput(this, "lock_table", { value: table.tableName, description: "DynamoDB table locking Terraform state" });
+    new TerraformOutput(this, "state_kms_key_arn", { value: key.arn, description: "KMS key encrypting state and locks" });
+  }
+}

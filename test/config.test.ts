@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { DEPLOYMENT_INPUTS } from "../config";
+import { ConfigError } from "../config/errors";
+import { resolveDeployments } from "../config/resolve";
+import type { DeploymentInput } from "../config/schema";
+import { parseSelector, selectDeployments } from "../lib/select";
+
+const base: DeploymentInput = {
+  system: "commerce",
+  environment: "prod",
+  region: "us-west-2",
+  account: { name: "commerce-prod" },
+  network: { cidr: "10.0.0.0/16" },
+};
+
+/** Problems reported for the given inputs, one line each. */
+function problemsOf(inputs: readonly unknown[]): string[] {
+  try {
+    resolveDeployments(inputs);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+    throw error;
+  }
+  return [];
+}
+const with_ = (patch: Record<string, unknown>) => ({ ...base, ...patch });
+const withNetwork = (patch: Record<string, unknown>) => ({ ...base, network: { ...base.network, ...patch } });
+
+describe("the repository's own deployments", () => {
+  it("validate, with presets applied", () => {
+    const all = resolveDeployments(DEPLOYMENT_INPUTS);
+    expect(all.map((d) => d.name)).toEqual([
+      "stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "axonflow-prod", "axonflow-dev",
+      "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging", "commerce-dev",
+    ]);
+    const prod = all.find((d) => d.name === "commerce-prod")!;
+    expect(prod).toMatchObject({ multiAz: true, deletionProtection: true, logRetentionDays: 365, network: { nat: "perAz" } });
+    const dev = all.find((d) => d.name === "commerce-dev")!;
+    expect(dev).toMatchObject({ multiAz: false, deletionProtection: false, logRetentionDays: 30, network: { nat: "single", azs: ["us-west-2a", "us-west-2b"] } });
+  });
+});
+
+describe("bad configuration is rejected with one message per problem", () => {
+  it.each<[string, unknown[], string[]]>([
+    ["unknown region", [with_({ region: "us-east-7" })],
+      ['commerce-prod: region = "us-east-7": must be one of: ap-northeast-1, ap-southeast-2, eu-central-1, eu-west-1, eu-west-2, us-east-1, us-east-2, us-west-2']],
+    ["unknown environment", [with_({ environment: "qa" })],
+      ['commerce-qa: environment = "qa": must be one of: dev, staging, prod']],
+    ["unknown system", [with_({ system: "billing" })],
+      ['billing-prod: system = "billing": must be one of: stackflow, webhooks, axonflow, serverless-saas, commerce']],
+    ["malformed CIDR", [withNetwork({ cidr: "10.0.0.0/33" })],
+      ['commerce-prod: network.cidr = "10.0.0.0/33": must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16']],
+    ["CIDR with host bits", [withNetwork({ cidr: "10.0.1.0/16" })],
+      ['commerce-prod: network.cidr = "10.0.1.0/16": must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16']],
+    ["too-small CIDR", [withNetwork({ cidr: "10.0.0.0/24" })],
+      ['commerce-prod: network.cidr = "10.0.0.0/24": prefix must be between /16 and /22 (three tiers need room for 3 AZs)']],
+    ["too-large CIDR", [withNetwork({ cidr: "10.0.0.0/8" })],
+      ['commerce-prod: network.cidr = "10.0.0.0/8": prefix must be between /16 and /22 (three tiers need room for 3 AZs)']],
+    ["public CIDR", [withNetwork({ cidr: "52.0.0.0/16" })],
+      ['commerce-prod: network.cidr = "52.0.0.0/16": must lie inside an RFC 1918 range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)']],
+    ["one AZ", [withNetwork({ azCount: 1 })],
+      ["commerce-prod: network.azCount = 1: must be between 2 and 3"]],
+    ["four AZs", [withNetwork({ azCount: 4 })],
+      ["commerce-prod: network.azCount = 4: must be between 2 and 3"]],
+    ["unknown NAT mode", [withNetwork({ nat: "shared" })],
+      ['commerce-prod: network.nat = "shared": must be one of: none, single, perAz']],
+    ["unknown interface endpoint", [withNetwork({ interfaceEndpoints: ["s3-express"] })],
+      [expect.stringMatching(/^commerce-prod: network\.interfaceEndpoints\.0 = "s3-express": must be one of: bedrock-runtime, ecr\.api, /) as unknown as string]],
+    ["duplicate interface endpoint", [withNetwork({ interfaceEndpoints: ["sts", "logs", "sts"] })],
+      ['commerce-prod: network.interfaceEndpoints = ["sts"]: each service may be listed once']],
+    ["malformed account id", [with_({ account: { name: "commerce-prod", id: "12345" } })],
+      ['commerce-prod: account.id = "12345": must be a 12-digit AWS account id']],
+    ["bad account name", [with_({ account: { name: "Commerce Prod" } })],
+      ['commerce-prod: account.name = "Commerce Prod": must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter']],
+    ["log retention CloudWatch does not offer", [with_({ logRetentionDays: 45 })],
+      [expect.stringMatching(/^commerce-prod: logRetentionDays = 45: must be one of: 1, 3, 5, 7, 14, 30, 60, 90, .* \(CloudWatch Logs retention values\)$/) as unknown as string]],
+    ["misspelt setting", [with_({ multiAZ: true })],
+      ["commerce-prod: multiAZ = true: is not a known setting (check the spelling)"]],
+    ["missing CIDR", [with_({ network: {} })],
+      ["commerce-prod: network.cidr = (missing): Invalid input: expected string, received undefined"]],
+    ["duplicate deployment names", [base, { ...base, network: { cidr: "10.1.0.0/16" } }],
+      ['commerce-prod: name = "commerce-prod": deployment names (<system>-<environment>) must be unique']],
+    ["overlapping CIDRs", [base, { ...base, environment: "dev", network: { cidr: "10.0.16.0/20" } }],
+      ['commerce-dev: network.cidr = "10.0.16.0/20": must not overlap commerce-prod (10.0.0.0/16); VPC ranges stay disjoint so any two can be peered']],
+    ["one account name with two ids", [with_({ account: { name: "shared", id: "111111111111" } }),
+      { ...base, environment: "dev", account: { name: "shared", id: "222222222222" }, network: { cidr: "10.1.0.0/16" } }],
+      ['commerce-dev: account.id = "222222222222": account "shared" is "111111111111" in commerce-prod; one account name, one id']],
+  ])("%s", (_title, inputs, expected) => {
+    expect(problemsOf(inputs)).toEqual(expected);
+  });
+
+  it("reports every problem of every deployment at once, naming each deployment", () => {
+    const problems = problemsOf([
+      with_({ region: "mars-1", logRetentionDays: 2 }),
+      { ...base, environment: "dev", network: { cidr: "10.0.0.0/16", azCount: 9, nat: "always" } },
+    ]);
+    expect(problems).toHaveLength(4);
+    expect(problems.filter((p) => p.startsWith("commerce-prod: "))).toHaveLength(2);
+    expect(problems.filter((p) => p.startsWith("commerce-dev: "))).toHaveLength(2);
+  });
+
+  it("names the count in the error heading", () => {
+    expect(() => resolveDeployments([with_({ region: "x" })])).toThrow(/^Invalid deployment configuration \(1 problem\):/);
+  });
+});
+
+describe("deployment selection", () => {
+  const all = resolveDeployments(DEPLOYMENT_INPUTS);
+
+  it("takes every deployment by default", () => {
+    expect(selectDeployments(all, parseSelector([undefined]))).toHaveLength(11);
+  });
+
+  it("takes a subset from a comma or space separated list", () => {
+    expect(selectDeployments(all, parseSelector(["commerce-prod, stackflow-dev"])).map((d) => d.name)).toEqual(["stackflow-dev", "commerce-prod"]);
+  });
+
+  it("rejects an unknown name, listing the known ones", () => {
+    expect(() => selectDeployments(all, ["commerce-qa"])).toThrow(
+      "Unknown deployment: commerce-qa. Known deployments: stackflow-prod, stackflow-dev, webhooks-prod, webhooks-dev, axonflow-prod, axonflow-dev, serverless-saas-prod, serverless-saas-dev, commerce-prod, commerce-staging, commerce-dev",
+    );
+  });
+});

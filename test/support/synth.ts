@@ -1,0 +1,58 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { inject } from "vitest";
+
+/** A synthesized `cdk.tf.json`, typed loosely: tests assert on its values. */
+export interface StackJson {
+  readonly terraform: { backend: Record<string, Record<string, unknown>>; required_providers: Record<string, { source: string; version: string }>; required_version?: string };
+  readonly provider: Record<string, Record<string, unknown>[]>;
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, { value: unknown; sensitive?: boolean; description?: string }>;
+}
+
+/** cdktf's manifest.json. */
+export interface Manifest {
+  readonly stacks: Record<string, { name: string; dependencies: string[]; synthesizedStackPath: string }>;
+}
+
+const cache = new Map<string, unknown>();
+
+function readJson<T>(relative: string): T {
+  if (!cache.has(relative)) cache.set(relative, JSON.parse(readFileSync(join(inject("synthDir"), relative), "utf8")));
+  return cache.get(relative) as T;
+}
+
+export const manifest = (): Manifest => readJson<Manifest>("manifest.json");
+export const stackNames = (): string[] => Object.keys(manifest().stacks).sort();
+export const stack = (name: string): StackJson => readJson<StackJson>(`stacks/${name}/cdk.tf.json`);
+
+/** Resources of one type in a stack, by logical id (empty when none). */
+export function resources(s: StackJson, type: string): Record<string, Record<string, unknown>> {
+  return s.resource?.[type] ?? {};
+}
+
+/** The only resource of a type; fails when there are none or several. */
+export function only(s: StackJson, type: string): Record<string, unknown> {
+  const all = Object.values(resources(s, type));
+  if (all.length !== 1) throw new Error(`expected exactly one ${type}, found ${all.length}`);
+  return all[0];
+}
+
+/** The `${type.id.attr}` reference to a resource's attribute. */
+export function ref(s: StackJson, type: string, match: (r: Record<string, unknown>) => boolean, attribute: string): string {
+  const entry = Object.entries(resources(s, type)).find(([, r]) => match(r));
+  if (!entry) throw new Error(`no ${type} matches`);
+  return `\${${type}.${entry[0]}.${attribute}}`;
+}
+
+/** Sorted `type.name` addresses of a stack's resources. */
+export function addresses(s: StackJson): string[] {
+  return Object.entries(s.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
+}
+
+/** Parses a policy JSON string as synthesized. */
+export const policy = (text: unknown): { Statement: Record<string, unknown>[] } => JSON.parse(text as string);
+
+/** Value of a `Name` tag. */
+export const nameTag = (r: Record<string, unknown>): string | undefined => (r.tags as Record<string, string> | undefined)?.Name;
