@@ -21,6 +21,8 @@ export interface EnvironmentPreset {
   readonly deletionProtection: boolean;
   /** CloudWatch log retention in days (flow logs and service logs). */
   readonly logRetentionDays: number;
+  /** Automated backup retention of databases (1-35 days). */
+  readonly backupRetentionDays: number;
 }
 
 /** Environments a deployment may declare. */
@@ -28,9 +30,9 @@ export const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 export const PRESETS: Readonly<Record<Environment, EnvironmentPreset>> = {
-  dev: { nat: "single", azCount: 2, multiAz: false, deletionProtection: false, logRetentionDays: 30 },
-  staging: { nat: "single", azCount: 3, multiAz: true, deletionProtection: true, logRetentionDays: 90 },
-  prod: { nat: "perAz", azCount: 3, multiAz: true, deletionProtection: true, logRetentionDays: 365 },
+  dev: { nat: "single", azCount: 2, multiAz: false, deletionProtection: false, logRetentionDays: 30, backupRetentionDays: 7 },
+  staging: { nat: "single", azCount: 3, multiAz: true, deletionProtection: true, logRetentionDays: 90, backupRetentionDays: 7 },
+  prod: { nat: "perAz", azCount: 3, multiAz: true, deletionProtection: true, logRetentionDays: 365, backupRetentionDays: 14 },
 };
 
 /** Retention values CloudWatch Logs accepts (`retention_in_days`). */

@@ -2,6 +2,7 @@ import { overlaps, parseCidr } from "../lib/cidr";
 import { ConfigError, ConfigProblem } from "./errors";
 import type { Deployment } from "./deployment";
 import { PRESETS } from "./presets";
+import { resolveData } from "./resolve-data";
 import { REGION_AZS } from "./regions";
 import { deploymentInputSchema } from "./schema";
 
@@ -31,6 +32,18 @@ export function resolveDeployments(inputs: readonly unknown[]): Deployment[] {
     const preset = PRESETS[d.environment];
     const azCount = d.network.azCount ?? preset.azCount;
     const regionAzs = REGION_AZS[d.region];
+    const workloadNames = d.network.workloads.map((w) => w.name);
+    d.network.workloads.forEach((w, i) => {
+      if (workloadNames.indexOf(w.name) !== i) problems.push({ deployment: label, field: `network.workloads.${i}.name`, value: w.name, allowed: "must be unique" });
+      w.ingressFrom.forEach((from, j) => {
+        if (!workloadNames.includes(from.workload)) {
+          problems.push({ deployment: label, field: `network.workloads.${i}.ingressFrom.${j}.workload`, value: from.workload, allowed: `must name a workload of network.workloads (${workloadNames.join(", ")})` });
+        }
+      });
+    });
+    const multiAz = d.multiAz ?? preset.multiAz;
+    const deletionProtection = d.deletionProtection ?? preset.deletionProtection;
+    const backupRetentionDays = d.backupRetentionDays ?? preset.backupRetentionDays;
     const duplicateEndpoints = d.network.interfaceEndpoints.filter((s, i, all) => all.indexOf(s) !== i);
     if (duplicateEndpoints.length > 0) {
       problems.push({ deployment: label, field: "network.interfaceEndpoints", value: duplicateEndpoints, allowed: "each service may be listed once" });
@@ -46,9 +59,14 @@ export function resolveDeployments(inputs: readonly unknown[]): Deployment[] {
         azs: regionAzs.slice(0, azCount),
         nat: d.network.nat ?? preset.nat,
         interfaceEndpoints: [...d.network.interfaceEndpoints].sort(),
+        workloads: d.network.workloads,
       },
-      multiAz: d.multiAz ?? preset.multiAz,
-      deletionProtection: d.deletionProtection ?? preset.deletionProtection,
+      data: resolveData(d.data, {
+        label, system: d.system, environment: d.environment, multiAz, deletionProtection, backupRetentionDays, workloads: workloadNames,
+      }, problems),
+      multiAz,
+      deletionProtection,
+      backupRetentionDays,
       logRetentionDays: d.logRetentionDays ?? preset.logRetentionDays,
     });
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseCidr, isPrivate } from "../lib/cidr";
 import { MAX_VPC_PREFIX, MIN_VPC_PREFIX } from "../lib/subnet-plan";
+import { dataSchema } from "./data-schema";
 import { ENVIRONMENTS, LOG_RETENTION_DAYS } from "./presets";
 import { SUPPORTED_REGIONS } from "./regions";
 
@@ -28,6 +29,20 @@ const cidrSchema = z.string().superRefine((text, ctx) => {
   }
 });
 
+const workloadName = z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, { error: "must be 2-31 lowercase letters, digits and hyphens, starting with a letter" });
+
+/**
+ * A workload's security group, owned by the network layer so that the data
+ * layer (whose stores admit workloads) and the compute layer (which runs
+ * them) both depend on network and never on each other.
+ */
+const workloadSchema = z.strictObject({
+  name: workloadName,
+  description: z.string().min(10, { error: "must say what runs behind the group (10+ characters)" }),
+  /** Other workloads allowed in, and on which port. @default none */
+  ingressFrom: z.array(z.strictObject({ workload: workloadName, port: z.number().int().min(1).max(65535) })).default([]),
+});
+
 /** Schema of one deployment as written in `config/systems/<system>.ts`. */
 export const deploymentInputSchema = z.strictObject({
   system: z.enum(SYSTEMS, { error: oneOf(SYSTEMS) }),
@@ -46,9 +61,12 @@ export const deploymentInputSchema = z.strictObject({
     nat: z.enum(["none", "single", "perAz"], { error: oneOf(["none", "single", "perAz"]) }).optional(),
     interfaceEndpoints: z.array(z.enum(INTERFACE_ENDPOINT_SERVICES, { error: oneOf(INTERFACE_ENDPOINT_SERVICES) }))
       .default([]),
+    workloads: z.array(workloadSchema).default([]),
   }),
   multiAz: z.boolean().optional(),
   deletionProtection: z.boolean().optional(),
+  backupRetentionDays: z.number().int().min(1, { error: "must be between 1 and 35 days" }).max(35, { error: "must be between 1 and 35 days" }).optional(),
+  data: dataSchema.default(dataSchema.parse({})),
   logRetentionDays: z.number().refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
     error: `${oneOf(LOG_RETENTION_DAYS)} (CloudWatch Logs retention values)`,
   }).optional(),

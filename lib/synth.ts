@@ -22,7 +22,7 @@ export function synthesize(deployments: readonly Deployment[], outdir: string): 
   try {
     const app = new App({ outdir: staging });
     const built = buildStacks(app, deployments);
-    stackNames = [...new Set(built.flatMap((b) => [b.state.node.id, b.network.node.id]))];
+    stackNames = [...new Set(built.flatMap((b) => [b.state, b.network, b.data].flatMap((s) => (s ? [s.node.id] : []))))];
     app.synth();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

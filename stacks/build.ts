@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import type { Deployment } from "../config/deployment";
 import { stateBackendFor } from "../lib/state-backend";
+import { DataStack } from "./data-stack";
 import { NetworkStack } from "./network-stack";
 import { StateStack } from "./state-stack";
 
@@ -9,6 +10,8 @@ export interface DeploymentStacks {
   readonly deployment: Deployment;
   readonly state: StateStack;
   readonly network: NetworkStack;
+  /** Undefined when the deployment declares no data stores. */
+  readonly data: DataStack | undefined;
 }
 
 /**
@@ -28,6 +31,12 @@ export function buildStacks(app: App, deployments: readonly Deployment[]): Deplo
   return deployments.map((deployment) => {
     const state = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
     const network = new NetworkStack(app, { deployment, stateStack: state });
-    return { deployment, state, network };
+    const data = hasDataStores(deployment) ? new DataStack(app, { deployment, stateStack: state, network: network.outputs }) : undefined;
+    return { deployment, state, network, data };
   });
+}
+
+function hasDataStores(d: Deployment): boolean {
+  const { kms: _key, ...stores } = d.data;
+  return Object.values(stores).some((list) => list.length > 0);
 }

@@ -13,6 +13,7 @@ import { NatGateways } from "../modules/network/nat-gateways";
 import { SubnetRouting } from "../modules/network/subnet-routing";
 import { SubnetTier } from "../modules/network/subnet-tier";
 import { Vpc } from "../modules/network/vpc";
+import { WorkloadSecurityGroups } from "../modules/network/workload-security-groups";
 import { LayerStack, LayerStackProps } from "./layer-stack";
 
 /** What later layers consume from the network layer (cdktf cross-stack references). */
@@ -28,6 +29,8 @@ export interface NetworkOutputs {
   readonly endpointSecurityGroupId: string | undefined;
   /** Key for CloudWatch log groups of every layer of the deployment. */
   readonly logsKmsKeyArn: string;
+  /** Security group of each workload (config `network.workloads`), by name. */
+  readonly workloadSecurityGroupIds: Readonly<Record<string, string>>;
 }
 
 /**
@@ -76,6 +79,10 @@ export class NetworkStack extends LayerStack {
         services: d.network.interfaceEndpoints, namePrefix: name("endpoint"),
       });
 
+    const workloads = new WorkloadSecurityGroups(this, "Workloads", {
+      vpcId: vpc.vpcId, namePrefix: d.name, workloads: d.network.workloads,
+    });
+
     const logsKey = new KmsKey(this, "LogsKey", {
       alias: name("logs"),
       description: `Encrypts CloudWatch log groups of ${d.name}`,
@@ -105,6 +112,7 @@ export class NetworkStack extends LayerStack {
       dataSubnetIds: dataTier.subnetIds,
       endpointSecurityGroupId: interfaceEndpoints?.securityGroupId,
       logsKmsKeyArn: logsKey.arn,
+      workloadSecurityGroupIds: workloads.groupIds,
     };
     new TerraformOutput(this, "vpc_id", { value: vpc.vpcId, description: "VPC id" });
     new TerraformOutput(this, "public_subnet_ids", { value: publicTier.subnetIds, description: "Public subnets, AZ order" });

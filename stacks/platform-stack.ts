@@ -5,8 +5,8 @@ import type { AccountRef } from "../config/deployment";
 import { MANAGED_BY, REPOSITORY } from "../config/repository";
 import { FullyQualifiedProviderSources } from "./provider-sources";
 
-/** Terraform version every stack needs: S3-native locking (`use_lockfile`) arrived in 1.10. */
-export const REQUIRED_TERRAFORM_VERSION = ">= 1.10.0";
+/** Terraform version every stack needs: S3-native locking (`use_lockfile`) arrived in 1.10, write-only arguments (`password_wo`) in 1.11. */
+export const REQUIRED_TERRAFORM_VERSION = ">= 1.11.0";
 
 /** Props shared by every stack of this repository. */
 export interface PlatformStackProps {

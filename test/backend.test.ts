@@ -20,8 +20,8 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 };
 
 describe("stacks", () => {
-  it("are one network stack per deployment plus one state stack per account and region", () => {
-    expect(layerStacks()).toEqual(Object.keys(BACKENDS).map((d) => `${d}-network`).sort());
+  it("are a network and a data stack per deployment plus one state stack per account and region", () => {
+    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [`${d}-data`, `${d}-network`]).sort());
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
@@ -35,6 +35,7 @@ describe("stacks", () => {
     expect(manifest().stacks["commerce-dev-network"].dependencies).toEqual(["commerce-nonprod-us-west-2-state"]);
     expect(manifest().stacks["commerce-staging-network"].dependencies).toEqual(["commerce-nonprod-us-west-2-state"]);
     expect(manifest().stacks["stackflow-prod-network"].dependencies).toEqual(["stackflow-prod-us-east-1-state"]);
+    expect(manifest().stacks["stackflow-prod-data"].dependencies).toEqual(["stackflow-prod-us-east-1-state", "stackflow-prod-network"]);
     for (const name of stateStacks()) expect(manifest().stacks[name].dependencies).toEqual([]);
   });
 });
@@ -42,16 +43,18 @@ describe("stacks", () => {
 describe("S3 backend", () => {
   it.each(Object.entries(BACKENDS))("%s stacks keep encrypted, locked state at <system>/<env>/<layer>.tfstate", (name, expected) => {
     const [system, environment] = [name.slice(0, name.lastIndexOf("-")), name.slice(name.lastIndexOf("-") + 1)];
-    expect(stack(`${name}-network`).terraform.backend).toEqual({
-      s3: {
-        bucket: expected.bucket,
-        key: `${system}/${environment}/network.tfstate`,
-        region: expected.region,
-        encrypt: true,
-        dynamodb_table: expected.table,
-        use_lockfile: true,
-      },
-    });
+    for (const layer of ["network", "data"]) {
+      expect(stack(`${name}-${layer}`).terraform.backend).toEqual({
+        s3: {
+          bucket: expected.bucket,
+          key: `${system}/${environment}/${layer}.tfstate`,
+          region: expected.region,
+          encrypt: true,
+          dynamodb_table: expected.table,
+          use_lockfile: true,
+        },
+      });
+    }
   });
 
   it("gives every stack its own state key", () => {
@@ -60,7 +63,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(11);
+    expect(locations.length).toBe(22);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {
@@ -71,11 +74,14 @@ describe("S3 backend", () => {
 });
 
 describe("providers", () => {
-  it("use fully qualified sources, pinned versions and Terraform >= 1.10 in every stack", () => {
+  it("use fully qualified sources, pinned versions and Terraform >= 1.11 in every stack", () => {
+    const aws = { source: "registry.terraform.io/hashicorp/aws", version: "6.25.0" };
+    const random = { source: "registry.terraform.io/hashicorp/random", version: "3.7.2" };
     for (const name of stackNames()) {
       const tf = stack(name).terraform;
-      expect(tf.required_providers).toEqual({ aws: { source: "registry.terraform.io/hashicorp/aws", version: "6.25.0" } });
-      expect(tf.required_version).toBe(">= 1.10.0");
+      const generatesSecrets = name.endsWith("-data") && !name.startsWith("serverless-saas-");
+      expect(tf.required_providers).toEqual(generatesSecrets ? { aws, random } : { aws });
+      expect(tf.required_version).toBe(">= 1.11.0");
     }
   });
 

@@ -37,8 +37,8 @@ describe("main.ts", () => {
     const outdir = join(work, "subset");
     const result = runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "commerce-prod" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 2 stacks for 1 deployments");
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-prod-network", "commerce-prod-us-west-2-state"]);
+    expect(result.stdout).toContain("Synthesized 3 stacks for 1 deployments");
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-prod-data", "commerce-prod-network", "commerce-prod-us-west-2-state"]);
   });
 
   it("fails on an unknown deployment name without writing anything", () => {

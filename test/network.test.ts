@@ -99,16 +99,19 @@ describe.each(Object.entries(EXPECTED))("%s network", (name, expected) => {
     const interfaces = Object.values(resources(s(), "aws_vpc_endpoint")).filter((e) => e.vpc_endpoint_type === "Interface");
     const region = expected.azs[0].slice(0, -1);
     expect(interfaces.map((e) => (e.service_name as string).replace(`com.amazonaws.${region}.`, "")).sort()).toEqual(expected.endpoints);
+    const endpointGroups = Object.keys(resources(s(), "aws_security_group")).filter((id) => id.startsWith("InterfaceEndpoints_"));
     if (expected.endpoints.length === 0) {
-      expect(resources(s(), "aws_security_group")).toEqual({});
+      expect(endpointGroups).toEqual([]);
       return;
     }
-    const group = ref(s(), "aws_security_group", () => true, "id");
+    const group = `\${aws_security_group.${endpointGroups[0]}.id}`;
     const computeSubnets = Object.keys(resources(s(), "aws_subnet")).filter((id) => id.startsWith("ComputeSubnets_")).map((id) => `\${aws_subnet.${id}.id}`);
     for (const e of interfaces) {
       expect(e).toMatchObject({ private_dns_enabled: true, security_group_ids: [group], subnet_ids: computeSubnets });
     }
-    expect(only(s(), "aws_vpc_security_group_ingress_rule")).toMatchObject({
+    const rules = Object.values(resources(s(), "aws_vpc_security_group_ingress_rule")).filter((r) => r.security_group_id === group);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({
       security_group_id: group, ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: expected.cidr,
     });
   });
@@ -157,5 +160,45 @@ describe("production network keys", () => {
     expect(only(net("commerce-prod"), "aws_kms_key").lifecycle).toEqual({ prevent_destroy: true });
     expect(only(net("commerce-staging"), "aws_kms_key").lifecycle).toEqual({ prevent_destroy: true });
     expect(only(net("commerce-dev"), "aws_kms_key").lifecycle).toEqual({ prevent_destroy: false });
+  });
+});
+
+describe("workload security groups (owned by the network layer)", () => {
+  const groups = (s: StackJson) => Object.values(resources(s, "aws_security_group")).filter((g) => (g.tags as Record<string, string>).workload);
+  const groupRef = (s: StackJson, workload: string) =>
+    ref(s, "aws_security_group", (g) => (g.tags as Record<string, string> | undefined)?.workload === workload, "id");
+  const ingress = (s: StackJson, workload: string) =>
+    Object.values(resources(s, "aws_vpc_security_group_ingress_rule")).filter((r) => r.security_group_id === groupRef(s, workload));
+
+  it("chain axonflow's ALB -> agent on 8080 -> orchestrator on 8081 (seed 002)", () => {
+    const s = net("axonflow-prod");
+    expect(groups(s).map((g) => g.name).sort()).toEqual(["axonflow-prod-agent", "axonflow-prod-alb", "axonflow-prod-orchestrator"]);
+    expect(ingress(s, "agent")).toEqual([expect.objectContaining({
+      ip_protocol: "tcp", from_port: 8080, to_port: 8080, referenced_security_group_id: groupRef(s, "alb"),
+    })]);
+    expect(ingress(s, "orchestrator")).toEqual([expect.objectContaining({
+      ip_protocol: "tcp", from_port: 8081, to_port: 8081, referenced_security_group_id: groupRef(s, "agent"),
+    })]);
+    expect(ingress(s, "alb")).toEqual([]);
+  });
+
+  it("let webhooks' receiver and processors reach RabbitMQ over AMQPS (5671) only", () => {
+    const s = net("webhooks-prod");
+    expect(ingress(s, "broker").map((r) => [r.from_port, r.referenced_security_group_id])).toEqual(expect.arrayContaining([
+      [5671, groupRef(s, "receiver")], [5671, groupRef(s, "processor")],
+    ]));
+    expect(ingress(s, "broker")).toHaveLength(2);
+  });
+
+  it("allow all egress, as the seeds specify, and nothing else from the internet", () => {
+    const s = net("commerce-prod");
+    expect(groups(s).map((g) => g.name)).toEqual(["commerce-prod-eks-nodes"]);
+    const egress = Object.values(resources(s, "aws_vpc_security_group_egress_rule"));
+    expect(egress).toEqual([expect.objectContaining({ security_group_id: groupRef(s, "eks-nodes"), ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0" })]);
+    expect(Object.values(resources(s, "aws_vpc_security_group_ingress_rule")).some((r) => r.cidr_ipv4 === "0.0.0.0/0")).toBe(false);
+  });
+
+  it("are absent where no workload runs in the VPC (serverless-saas)", () => {
+    expect(groups(net("serverless-saas-prod"))).toEqual([]);
   });
 });

@@ -56,3 +56,20 @@ export const policy = (text: unknown): { Statement: Record<string, unknown>[] } 
 
 /** Value of a `Name` tag. */
 export const nameTag = (r: Record<string, unknown>): string | undefined => (r.tags as Record<string, string> | undefined)?.Name;
+
+/** The resources of a type that match, with their `${type.id}` address prefix. */
+export function matching(s: StackJson, type: string, match: (r: Record<string, unknown>) => boolean): Record<string, unknown>[] {
+  return Object.values(resources(s, type)).filter(match);
+}
+
+/** The one resource of a type whose attribute has the value; fails otherwise. */
+export function byAttr(s: StackJson, type: string, attribute: string, value: unknown): Record<string, unknown> {
+  const found = matching(s, type, (r) => r[attribute] === value);
+  if (found.length !== 1) throw new Error(`expected one ${type} with ${attribute}=${String(value)}, found ${found.length}`);
+  return found[0];
+}
+
+/** `${type.id.attribute}` of the one resource of a type whose attribute has the value. */
+export function refBy(s: StackJson, type: string, attribute: string, value: unknown, out: string): string {
+  return ref(s, type, (r) => r[attribute] === value, out);
+}

@@ -1,0 +1,178 @@
+import { z } from "zod";
+import { MIN_WINDOW_MINUTES, dailyOverlapsWeekly, parseDailyWindow, parseWeeklyWindow } from "../lib/windows";
+import { versionsOf } from "./engine-versions";
+
+const oneOf = (values: readonly (string | number)[]) => `must be one of: ${values.join(", ")}`;
+
+/** Construct id of a store: PascalCase, part of its Terraform addresses, so never renamed casually. */
+const storeId = z.string().regex(/^[A-Z][A-Za-z0-9]{0,31}$/, { error: "must be PascalCase letters and digits (it becomes part of Terraform addresses)" });
+/** RDS, Neptune and ElastiCache identifiers share these rules. */
+const identifier = z.string().regex(/^[a-z](?!.*--)[a-z0-9-]{0,38}[a-z0-9]$/, {
+  error: "must be 2-40 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen",
+});
+const retentionDays = z.number().int({ error: "must be a whole number of days" })
+  .min(1, { error: "must be between 1 and 35 days" }).max(35, { error: "must be between 1 and 35 days" });
+const dailyWindow = z.string().refine((w) => parseDailyWindow(w) !== undefined, { error: "must be hh:mm-hh:mm in UTC, e.g. 03:00-04:00" })
+  .refine((w) => (parseDailyWindow(w)?.length ?? MIN_WINDOW_MINUTES) >= MIN_WINDOW_MINUTES, { error: `must last at least ${MIN_WINDOW_MINUTES} minutes` });
+const weeklyWindow = z.string().refine((w) => parseWeeklyWindow(w) !== undefined, { error: "must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00" })
+  .refine((w) => (parseWeeklyWindow(w)?.length ?? MIN_WINDOW_MINUTES) >= MIN_WINDOW_MINUTES, { error: `must last at least ${MIN_WINDOW_MINUTES} minutes` });
+const dbInstanceClass = z.string().regex(/^db\.[a-z][a-z0-9-]*\.(medium|large|xlarge|\d{1,2}xlarge)$/, {
+  error: "must be an RDS instance class of at least medium size, e.g. db.t4g.medium or db.r7g.large (Performance Insights needs medium or larger)",
+});
+const cacheNodeType = z.string().regex(/^cache\.[a-z][a-z0-9-]*\.(micro|small|medium|large|xlarge|\d{1,2}xlarge)$/, {
+  error: "must be an ElastiCache node type, e.g. cache.t4g.micro or cache.r7g.large",
+});
+const consumers = z.array(z.string()).default([]);
+const username = z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, { error: "must be 1-16 lowercase letters, digits or underscores, starting with a letter" });
+const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { error: "must be a Secrets Manager name (letters, digits and /_+=.@-)" });
+const piRetention = z.number().refine((d) => d === 7 || (d % 31 === 0 && d >= 31 && d <= 731), {
+  error: "must be 7 (free tier) or a multiple of 31 up to 731",
+});
+const monitoringInterval = z.union([0, 1, 5, 10, 15, 30, 60].map((n) => z.literal(n)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]], {
+  error: oneOf([0, 1, 5, 10, 15, 30, 60]),
+});
+
+/** Backup and maintenance windows must not overlap (RDS, Neptune and ElastiCache refuse it). */
+function windowsApart<T extends { backupWindow: string; maintenanceWindow: string }>(store: T, ctx: z.RefinementCtx): void {
+  const daily = parseDailyWindow(store.backupWindow);
+  const weekly = parseWeeklyWindow(store.maintenanceWindow);
+  if (daily && weekly && dailyOverlapsWeekly(daily, weekly)) {
+    ctx.addIssue({ code: "custom", path: ["maintenanceWindow"], message: `must not overlap the backup window ${store.backupWindow}` });
+  }
+}
+
+function versionSupported(engine: Parameters<typeof versionsOf>[0], version: string, ctx: z.RefinementCtx): void {
+  if (!versionsOf(engine).includes(version)) {
+    ctx.addIssue({ code: "custom", path: ["engineVersion"], message: `${engine} ${oneOf(versionsOf(engine))}` });
+  }
+}
+
+const relationalCommon = {
+  id: storeId,
+  identifier,
+  engineVersion: z.string(),
+  instanceClass: dbInstanceClass,
+  databaseName: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, { error: "must be lowercase letters, digits or underscores, starting with a letter" }),
+  masterUsername: username,
+  backupRetentionDays: retentionDays.optional(),
+  backupWindow: dailyWindow.default("03:00-04:00"),
+  maintenanceWindow: weeklyWindow.default("sun:04:00-sun:05:00"),
+  performanceInsightsRetentionDays: piRetention.default(7),
+  monitoringIntervalSeconds: monitoringInterval.default(60),
+  consumers,
+  /** @default `<system>/<env>/<id>-db-credentials` */
+  credentialsSecretName: secretName.optional(),
+};
+
+/** Aurora PostgreSQL cluster. */
+export const auroraSchema = z.strictObject({
+  ...relationalCommon,
+  port: z.number().int().min(1150).max(65535).default(5432),
+  /** Readers besides the writer, spread over the other AZs. @default 1 when Multi-AZ, else 0 */
+  readers: z.number().int().min(0).max(15, { error: "must be between 0 and 15" }).optional(),
+}).superRefine((c, ctx) => { windowsApart(c, ctx); versionSupported("aurora-postgresql", c.engineVersion, ctx); });
+
+/** RDS DB instance (PostgreSQL, MySQL or MariaDB) on gp3 storage. */
+export const rdsSchema = z.strictObject({
+  ...relationalCommon,
+  engine: z.enum(["postgres", "mysql", "mariadb"], { error: oneOf(["postgres", "mysql", "mariadb"]) }),
+  port: z.number().int().min(1150).max(65535).optional(),
+  allocatedStorageGib: z.number().int().min(20, { error: "gp3 storage must be between 20 and 65536 GiB" })
+    .max(65536, { error: "gp3 storage must be between 20 and 65536 GiB" }),
+  /** Provisioned IOPS; below 400 GiB gp3 is fixed at the 3000 baseline. */
+  iops: z.number().int().optional(),
+  /** Provisioned throughput in MiB/s; below 400 GiB gp3 is fixed at the 125 baseline. */
+  throughputMibps: z.number().int().optional(),
+  multiAz: z.boolean().optional(),
+}).superRefine((r, ctx) => {
+  windowsApart(r, ctx);
+  versionSupported(r.engine, r.engineVersion, ctx);
+  const large = r.allocatedStorageGib >= 400;
+  if (r.iops !== undefined && (large ? r.iops < 12000 || r.iops > 64000 : r.iops !== 3000)) {
+    ctx.addIssue({ code: "custom", path: ["iops"], message: large ? "must be between 12000 and 64000 for 400 GiB or more" : "must be 3000 (the gp3 baseline) below 400 GiB" });
+  }
+  if (r.throughputMibps !== undefined && (large ? r.throughputMibps < 500 || r.throughputMibps > 4000 : r.throughputMibps !== 125)) {
+    ctx.addIssue({ code: "custom", path: ["throughputMibps"], message: large ? "must be between 500 and 4000 for 400 GiB or more" : "must be 125 (the gp3 baseline) below 400 GiB" });
+  }
+});
+
+const ncu = z.number().refine((n) => n >= 1 && n <= 128 && Number.isInteger(n * 2), { error: "must be between 1 and 128 NCU in steps of 0.5" });
+
+/** Neptune serverless cluster. */
+export const neptuneSchema = z.strictObject({
+  id: storeId,
+  identifier,
+  engineVersion: z.string(),
+  minCapacity: ncu,
+  maxCapacity: ncu,
+  port: z.number().int().min(1150).max(65535).default(8182),
+  readers: z.number().int().min(0).max(15).optional(),
+  backupRetentionDays: retentionDays.optional(),
+  backupWindow: dailyWindow.default("03:00-04:00"),
+  maintenanceWindow: weeklyWindow.default("sun:04:00-sun:05:00"),
+  consumers,
+}).superRefine((n, ctx) => {
+  windowsApart(n, ctx);
+  versionSupported("neptune", n.engineVersion, ctx);
+  if (n.minCapacity > n.maxCapacity) ctx.addIssue({ code: "custom", path: ["minCapacity"], message: `must not exceed maxCapacity (${n.maxCapacity})` });
+});
+
+/** ElastiCache Redis replication group. */
+export const redisSchema = z.strictObject({
+  id: storeId,
+  replicationGroupId: identifier,
+  engineVersion: z.string(),
+  nodeType: cacheNodeType,
+  /** Primary plus replicas. @default 2 when Multi-AZ, else 1 */
+  nodes: z.number().int().min(1, { error: "must be between 1 and 6" }).max(6, { error: "must be between 1 and 6" }).optional(),
+  multiAz: z.boolean().optional(),
+  port: z.number().int().min(1024).max(65535).default(6379),
+  snapshotRetentionDays: retentionDays.default(7),
+  backupWindow: dailyWindow.default("05:00-06:00"),
+  maintenanceWindow: weeklyWindow.default("sun:06:00-sun:07:00"),
+  consumers,
+  /** @default `<system>/<env>/<id>-auth-token` */
+  authTokenSecretName: secretName.optional(),
+}).superRefine((r, ctx) => { windowsApart(r, ctx); versionSupported("redis", r.engineVersion, ctx); });
+
+const keyAttribute = z.strictObject({ name: z.string().min(1), type: z.enum(["S", "N", "B"], { error: oneOf(["S", "N", "B"]) }) });
+
+/** DynamoDB table, on demand. */
+export const dynamodbSchema = z.strictObject({
+  id: storeId,
+  name: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, { error: "must be 3-255 letters, digits, _ . or -" }),
+  partitionKey: keyAttribute,
+  sortKey: keyAttribute.optional(),
+  stream: z.enum(["NEW_AND_OLD_IMAGES", "NEW_IMAGE", "OLD_IMAGE", "KEYS_ONLY", "none"]).default("NEW_AND_OLD_IMAGES"),
+  ttlAttribute: z.string().optional(),
+});
+
+/** S3 bucket for user media, uploaded through pre-signed URLs. */
+export const mediaBucketSchema = z.strictObject({
+  id: storeId,
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, { error: "must be a 3-63 character S3 bucket name of lowercase letters, digits and hyphens" }),
+  /** Objects larger than this move to Intelligent-Tiering (smaller ones cost more there than they save). */
+  intelligentTieringMinBytes: z.number().int().min(128 * 1024, { error: "must be at least 131072 (Intelligent-Tiering does not tier smaller objects)" }).default(1024 * 1024),
+  corsAllowedOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, { error: "must be an https:// origin without a path" })).min(1, { error: "must list at least one origin" }),
+});
+
+/** The data section of a deployment. Every store is optional; a deployment declares what it runs. */
+export const dataSchema = z.strictObject({
+  /** The deployment's data key; multi-Region when the system replicates across Regions. */
+  kms: z.strictObject({ multiRegion: z.boolean().default(false) }).default({ multiRegion: false }),
+  aurora: z.array(auroraSchema).default([]),
+  rds: z.array(rdsSchema).default([]),
+  neptune: z.array(neptuneSchema).default([]),
+  redis: z.array(redisSchema).default([]),
+  dynamodb: z.array(dynamodbSchema).default([]),
+  mediaBuckets: z.array(mediaBucketSchema).default([]),
+});
+
+export type DataInput = z.input<typeof dataSchema>;
+export type DataParsed = z.output<typeof dataSchema>;
+export type AuroraParsed = z.output<typeof auroraSchema>;
+export type RdsParsed = z.output<typeof rdsSchema>;
+export type NeptuneParsed = z.output<typeof neptuneSchema>;
+export type RedisParsed = z.output<typeof redisSchema>;
+export type DynamodbParsed = z.output<typeof dynamodbSchema>;
+export type MediaBucketParsed = z.output<typeof mediaBucketSchema>;

@@ -1,0 +1,123 @@
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
+import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
+import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
+import { Construct } from "constructs";
+import type { AuroraSettings } from "../../config/deployment";
+import { familyOf } from "../../config/engine-versions";
+import { GeneratedSecret } from "./generated-secret";
+import { ServiceLogGroup } from "./log-group";
+import { finalSnapshotName, RDS_CA, StorePlacement } from "./placement";
+import { StoreSecurityGroup } from "./store-security-group";
+
+/** Props of an Aurora PostgreSQL cluster. */
+export interface AuroraPostgresClusterProps {
+  readonly settings: AuroraSettings;
+  readonly placement: StorePlacement;
+  /** Role for enhanced monitoring; required when `monitoringIntervalSeconds` > 0. */
+  readonly monitoringRoleArn: string;
+}
+
+/**
+ * Aurora PostgreSQL: encrypted with the data key, IAM authentication, TLS
+ * forced by the cluster parameter group, a writer plus `readers` spread over
+ * the other AZs, PostgreSQL logs exported to a pre-created encrypted group,
+ * the master password generated into a Secrets Manager secret that also
+ * carries the connection details.
+ */
+export class AuroraPostgresCluster extends Construct {
+  readonly endpoint: string;
+  readonly readerEndpoint: string;
+  readonly port: number;
+  readonly secretArn: string;
+  readonly securityGroupId: string;
+  readonly clusterResourceId: string;
+
+  constructor(scope: Construct, id: string, props: AuroraPostgresClusterProps) {
+    super(scope, id);
+    const s = props.settings;
+    const p = props.placement;
+    const group = new StoreSecurityGroup(this, "SecurityGroup", {
+      name: `${s.identifier}-sg`, description: `Aurora PostgreSQL ${s.identifier}: ${s.port} from its consumers`,
+      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
+    });
+    const subnets = new DbSubnetGroup(this, "SubnetGroup", {
+      name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
+    });
+    const parameters = new RdsClusterParameterGroup(this, "ParameterGroup", {
+      name: `${s.identifier}-params`, family: familyOf("aurora-postgresql", s.engineVersion),
+      description: `TLS-only connections for ${s.identifier}`,
+      parameter: [{ name: "rds.force_ssl", value: "1" }],
+    });
+    const credentials = new GeneratedSecret(this, "Credentials", {
+      name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
+    });
+    const logs = new ServiceLogGroup(this, "PostgresqlLogs", {
+      name: `/aws/rds/cluster/${s.identifier}/postgresql`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+    });
+    const cluster = new RdsCluster(this, "Cluster", {
+      clusterIdentifier: s.identifier,
+      engine: "aurora-postgresql",
+      engineMode: "provisioned",
+      engineVersion: s.engineVersion,
+      databaseName: s.databaseName,
+      masterUsername: s.masterUsername,
+      masterPasswordWo: credentials.value,
+      masterPasswordWoVersion: 1,
+      port: s.port,
+      dbSubnetGroupName: subnets.name,
+      vpcSecurityGroupIds: [group.securityGroupId],
+      dbClusterParameterGroupName: parameters.name,
+      storageEncrypted: true,
+      kmsKeyId: p.kmsKeyArn,
+      iamDatabaseAuthenticationEnabled: true,
+      backupRetentionPeriod: s.backupRetentionDays,
+      preferredBackupWindow: s.backupWindow,
+      preferredMaintenanceWindow: s.maintenanceWindow,
+      copyTagsToSnapshot: true,
+      deletionProtection: s.deletionProtection,
+      skipFinalSnapshot: !s.deletionProtection,
+      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.identifier) : undefined,
+      enabledCloudwatchLogsExports: ["postgresql"],
+      allowMajorVersionUpgrade: false,
+      applyImmediately: false,
+      dependsOn: [logs.logGroup],
+      lifecycle: { preventDestroy: s.deletionProtection },
+    });
+    const instanceCount = 1 + s.readers;
+    for (let index = 0; index < instanceCount; index++) {
+      const role = index === 0 ? "writer" : "reader";
+      new RdsClusterInstance(this, index === 0 ? "Writer" : `Reader${index}`, {
+        identifier: `${s.identifier}-${index + 1}`,
+        clusterIdentifier: cluster.clusterIdentifier,
+        engine: "aurora-postgresql",
+        engineVersion: cluster.engineVersion,
+        instanceClass: s.instanceClass,
+        // Writer in the first AZ, readers in the next ones: a failover target outside the writer's AZ.
+        availabilityZone: p.azs[index % p.azs.length],
+        promotionTier: index === 0 ? 0 : 1,
+        publiclyAccessible: false,
+        caCertIdentifier: RDS_CA,
+        performanceInsightsEnabled: true,
+        performanceInsightsKmsKeyId: p.kmsKeyArn,
+        performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
+        monitoringInterval: s.monitoringIntervalSeconds,
+        monitoringRoleArn: s.monitoringIntervalSeconds > 0 ? props.monitoringRoleArn : undefined,
+        autoMinorVersionUpgrade: true,
+        copyTagsToSnapshot: true,
+        applyImmediately: false,
+        tags: { Name: `${s.identifier}-${index + 1}`, role },
+      });
+    }
+    credentials.storeJson("password", {
+      username: s.masterUsername, engine: "postgres", host: cluster.endpoint, port: s.port, dbname: s.databaseName,
+    });
+    this.endpoint = cluster.endpoint;
+    this.readerEndpoint = cluster.readerEndpoint;
+    this.port = s.port;
+    this.secretArn = credentials.secretArn;
+    this.securityGroupId = group.securityGroupId;
+    this.clusterResourceId = cluster.clusterResourceId;
+  }
+}

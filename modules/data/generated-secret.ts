@@ -1,0 +1,63 @@
+import { Password } from "@cdktf/provider-random/lib/password";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { Construct } from "constructs";
+
+/** Props of a generated secret. */
+export interface GeneratedSecretProps {
+  /** Secrets Manager name, e.g. `stackflow/aurora-db-credentials`. */
+  readonly name: string;
+  readonly description: string;
+  readonly kmsKeyArn: string;
+  /** Days a deleted secret can still be restored (7-30). */
+  readonly recoveryWindowDays: number;
+  /** @default 32 */
+  readonly length?: number;
+  /** Special characters the consumer accepts. @default RDS-safe set (no / @ " or space) */
+  readonly specialCharacters?: string;
+}
+
+/**
+ * A random value generated at apply time and held in a KMS-encrypted
+ * Secrets Manager secret, so it never appears in config, code or outputs.
+ * It does live in the (encrypted, access-controlled) Terraform state of the
+ * random provider; the databases take it through write-only arguments.
+ */
+export class GeneratedSecret extends Construct {
+  /** The generated value (a reference; sensitive in plans). */
+  readonly value: string;
+  readonly secretArn: string;
+  private readonly secretId: string;
+
+  constructor(scope: Construct, id: string, props: GeneratedSecretProps) {
+    super(scope, id);
+    const value = new Password(this, "Value", {
+      length: props.length ?? 32,
+      special: true,
+      overrideSpecial: props.specialCharacters ?? "!#$%^&*()-_=+[]{}<>:?",
+      minLower: 1,
+      minUpper: 1,
+      minNumeric: 1,
+    });
+    const secret = new SecretsmanagerSecret(this, "Secret", {
+      name: props.name,
+      description: props.description,
+      kmsKeyId: props.kmsKeyArn,
+      recoveryWindowInDays: props.recoveryWindowDays,
+    });
+    this.value = value.result;
+    this.secretArn = secret.arn;
+    this.secretId = secret.id;
+  }
+
+  /**
+   * Stores the value with its connection details as one JSON document,
+   * the shape applications and rotation functions read.
+   */
+  storeJson(valueKey: string, fields: Readonly<Record<string, string | number>>): void {
+    new SecretsmanagerSecretVersion(this, "Version", {
+      secretId: this.secretId,
+      secretString: JSON.stringify({ ...fields, [valueKey]: this.value }),
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { NeptuneCluster } from "@cdktf/provider-aws/lib/neptune-cluster";
+import { NeptuneClusterInstance } from "@cdktf/provider-aws/lib/neptune-cluster-instance";
+import { NeptuneClusterParameterGroup } from "@cdktf/provider-aws/lib/neptune-cluster-parameter-group";
+import { NeptuneSubnetGroup } from "@cdktf/provider-aws/lib/neptune-subnet-group";
+import { Construct } from "constructs";
+import type { NeptuneSettings } from "../../config/deployment";
+import { familyOf } from "../../config/engine-versions";
+import { ServiceLogGroup } from "./log-group";
+import { finalSnapshotName, StorePlacement } from "./placement";
+import { StoreSecurityGroup } from "./store-security-group";
+
+/** Props of a Neptune serverless cluster. */
+export interface NeptuneServerlessClusterProps {
+  readonly settings: NeptuneSettings;
+  readonly placement: StorePlacement;
+}
+
+/** Neptune logs exported to CloudWatch, each enabled by its cluster parameter. */
+const LOGS = ["audit", "slowquery"] as const;
+
+/**
+ * Neptune serverless: capacity between `minCapacity` and `maxCapacity` NCU,
+ * IAM authentication (no passwords exist), encrypted with the data key,
+ * audit and slow-query logs exported to pre-created encrypted groups, a
+ * writer plus `readers` in other AZs.
+ */
+export class NeptuneServerlessCluster extends Construct {
+  readonly endpoint: string;
+  readonly readerEndpoint: string;
+  readonly port: number;
+  readonly securityGroupId: string;
+  readonly clusterResourceId: string;
+
+  constructor(scope: Construct, id: string, props: NeptuneServerlessClusterProps) {
+    super(scope, id);
+    const s = props.settings;
+    const p = props.placement;
+    const group = new StoreSecurityGroup(this, "SecurityGroup", {
+      name: `${s.identifier}-sg`, description: `Neptune ${s.identifier}: ${s.port} from its consumers`,
+      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
+    });
+    const subnets = new NeptuneSubnetGroup(this, "SubnetGroup", {
+      name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
+    });
+    const parameters = new NeptuneClusterParameterGroup(this, "ParameterGroup", {
+      name: `${s.identifier}-params`, family: familyOf("neptune", s.engineVersion),
+      description: `Audit and slow-query logging for ${s.identifier}`,
+      parameter: [
+        { name: "neptune_enable_audit_log", value: "1" },
+        { name: "neptune_enable_slow_query_log", value: "info" },
+      ],
+    });
+    const logGroups = LOGS.map((log) => new ServiceLogGroup(this, `Logs${log[0].toUpperCase()}${log.slice(1)}`, {
+      name: `/aws/neptune/${s.identifier}/${log}`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+    }).logGroup);
+    const cluster = new NeptuneCluster(this, "Cluster", {
+      clusterIdentifier: s.identifier,
+      engine: "neptune",
+      engineVersion: s.engineVersion,
+      port: s.port,
+      neptuneSubnetGroupName: subnets.name,
+      vpcSecurityGroupIds: [group.securityGroupId],
+      neptuneClusterParameterGroupName: parameters.name,
+      serverlessV2ScalingConfiguration: { minCapacity: s.minCapacity, maxCapacity: s.maxCapacity },
+      storageEncrypted: true,
+      kmsKeyArn: p.kmsKeyArn,
+      iamDatabaseAuthenticationEnabled: true,
+      backupRetentionPeriod: s.backupRetentionDays,
+      preferredBackupWindow: s.backupWindow,
+      preferredMaintenanceWindow: s.maintenanceWindow,
+      copyTagsToSnapshot: true,
+      deletionProtection: s.deletionProtection,
+      skipFinalSnapshot: !s.deletionProtection,
+      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.identifier) : undefined,
+      enableCloudwatchLogsExports: [...LOGS],
+      applyImmediately: false,
+      dependsOn: logGroups,
+      lifecycle: { preventDestroy: s.deletionProtection },
+    });
+    for (let index = 0; index < 1 + s.readers; index++) {
+      new NeptuneClusterInstance(this, index === 0 ? "Writer" : `Reader${index}`, {
+        identifier: `${s.identifier}-${index + 1}`,
+        clusterIdentifier: cluster.clusterIdentifier,
+        engine: "neptune",
+        instanceClass: "db.serverless",
+        availabilityZone: p.azs[index % p.azs.length],
+        promotionTier: index === 0 ? 0 : 1,
+        autoMinorVersionUpgrade: true,
+        applyImmediately: false,
+        tags: { Name: `${s.identifier}-${index + 1}`, role: index === 0 ? "writer" : "reader" },
+      });
+    }
+    this.endpoint = cluster.endpoint;
+    this.readerEndpoint = cluster.readerEndpoint;
+    this.port = s.port;
+    this.securityGroupId = group.securityGroupId;
+    this.clusterResourceId = cluster.clusterResourceId;
+  }
+}

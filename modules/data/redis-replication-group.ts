@@ -1,0 +1,89 @@
+import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
+import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
+import { Construct } from "constructs";
+import type { RedisSettings } from "../../config/deployment";
+import { familyOf } from "../../config/engine-versions";
+import { GeneratedSecret } from "./generated-secret";
+import { ServiceLogGroup } from "./log-group";
+import { finalSnapshotName, StorePlacement } from "./placement";
+import { StoreSecurityGroup } from "./store-security-group";
+
+/** Props of a Redis replication group. */
+export interface RedisReplicationGroupProps {
+  readonly settings: RedisSettings;
+  readonly placement: StorePlacement;
+}
+
+/**
+ * ElastiCache Redis (cluster mode off): a primary plus replicas spread over
+ * the AZs, TLS required, an auth token generated into Secrets Manager,
+ * encrypted at rest with the data key, automatic failover and Multi-AZ when
+ * there is a replica, daily snapshots, slow log to an encrypted log group.
+ */
+export class RedisReplicationGroup extends Construct {
+  readonly primaryEndpoint: string;
+  readonly readerEndpoint: string;
+  readonly port: number;
+  readonly authTokenSecretArn: string;
+  readonly securityGroupId: string;
+
+  constructor(scope: Construct, id: string, props: RedisReplicationGroupProps) {
+    super(scope, id);
+    const s = props.settings;
+    const p = props.placement;
+    const group = new StoreSecurityGroup(this, "SecurityGroup", {
+      name: `${s.replicationGroupId}-sg`, description: `Redis ${s.replicationGroupId}: ${s.port} from its consumers`,
+      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
+    });
+    const subnets = new ElasticacheSubnetGroup(this, "SubnetGroup", {
+      name: `${s.replicationGroupId}-subnets`, description: `Data subnets of ${s.replicationGroupId}`, subnetIds: [...p.subnetIds],
+    });
+    // Redis AUTH accepts printable ASCII except space, " / and @.
+    const token = new GeneratedSecret(this, "AuthToken", {
+      name: s.authTokenSecretName, description: `AUTH token of ${s.replicationGroupId}`,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
+      length: 64, specialCharacters: "!&#$^<>-",
+    });
+    const slowLog = new ServiceLogGroup(this, "SlowLog", {
+      name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+    });
+    const failover = s.nodes > 1;
+    const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
+      replicationGroupId: s.replicationGroupId,
+      description: `Redis ${s.replicationGroupId}`,
+      engine: "redis",
+      engineVersion: s.engineVersion,
+      parameterGroupName: `default.${familyOf("redis", s.engineVersion)}`,
+      nodeType: s.nodeType,
+      numCacheClusters: s.nodes,
+      preferredCacheClusterAzs: Array.from({ length: s.nodes }, (_, i) => p.azs[i % p.azs.length]),
+      port: s.port,
+      subnetGroupName: subnets.name,
+      securityGroupIds: [group.securityGroupId],
+      atRestEncryptionEnabled: "true",
+      kmsKeyId: p.kmsKeyArn,
+      transitEncryptionEnabled: true,
+      transitEncryptionMode: "required",
+      authToken: token.value,
+      automaticFailoverEnabled: failover,
+      multiAzEnabled: failover && s.multiAz,
+      snapshotRetentionLimit: s.snapshotRetentionDays,
+      snapshotWindow: s.backupWindow,
+      maintenanceWindow: s.maintenanceWindow,
+      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.replicationGroupId) : undefined,
+      autoMinorVersionUpgrade: "true",
+      applyImmediately: false,
+      logDeliveryConfiguration: [{
+        destination: slowLog.logGroup.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log",
+      }],
+      lifecycle: { preventDestroy: s.deletionProtection },
+      tags: { Name: s.replicationGroupId },
+    });
+    token.storeJson("authToken", { host: replicationGroup.primaryEndpointAddress, port: s.port, tls: "required" });
+    this.primaryEndpoint = replicationGroup.primaryEndpointAddress;
+    this.readerEndpoint = replicationGroup.readerEndpointAddress;
+    this.port = s.port;
+    this.authTokenSecretArn = token.secretArn;
+    this.securityGroupId = group.securityGroupId;
+  }
+}

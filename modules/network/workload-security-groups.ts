@@ -1,0 +1,63 @@
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+import type { WorkloadSettings } from "../../config/deployment";
+
+/** Props of the workload security groups. */
+export interface WorkloadSecurityGroupsProps {
+  readonly vpcId: string;
+  readonly namePrefix: string;
+  readonly workloads: readonly WorkloadSettings[];
+}
+
+/**
+ * One security group per workload, with the ingress workloads grant each
+ * other. Owned by the network layer so data stores (which admit workloads)
+ * and compute (which runs them) depend on network, never on each other.
+ * Egress is open, as the seeds specify ("Outbound: all traffic allowed"):
+ * workloads call third-party APIs through the NAT gateways.
+ */
+export class WorkloadSecurityGroups extends Construct {
+  /** Group ids by workload name. */
+  readonly groupIds: Readonly<Record<string, string>>;
+
+  constructor(scope: Construct, id: string, props: WorkloadSecurityGroupsProps) {
+    super(scope, id);
+    const groupIds: Record<string, string> = {};
+    for (const workload of props.workloads) {
+      const constructId = pascal(workload.name);
+      const group = new SecurityGroup(this, constructId, {
+        name: `${props.namePrefix}-${workload.name}`,
+        description: workload.description,
+        vpcId: props.vpcId,
+        tags: { Name: `${props.namePrefix}-${workload.name}`, workload: workload.name },
+      });
+      new VpcSecurityGroupEgressRule(this, `${constructId}AllEgress`, {
+        securityGroupId: group.id,
+        description: "All outbound traffic (seed: all traffic allowed)",
+        ipProtocol: "-1",
+        cidrIpv4: "0.0.0.0/0",
+      });
+      groupIds[workload.name] = group.id;
+    }
+    for (const workload of props.workloads) {
+      for (const from of workload.ingressFrom) {
+        new VpcSecurityGroupIngressRule(this, `${pascal(workload.name)}From${pascal(from.workload)}${from.port}`, {
+          securityGroupId: groupIds[workload.name],
+          description: `${from.workload} to ${workload.name} on ${from.port}`,
+          ipProtocol: "tcp",
+          fromPort: from.port,
+          toPort: from.port,
+          referencedSecurityGroupId: groupIds[from.workload],
+        });
+      }
+    }
+    this.groupIds = groupIds;
+  }
+}
+
+/** `eks-nodes` -> `EksNodes`. */
+function pascal(name: string): string {
+  return name.split("-").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+}

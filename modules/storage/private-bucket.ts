@@ -1,0 +1,70 @@
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketCorsConfiguration, S3BucketCorsConfigurationCorsRule } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
+import { S3BucketLifecycleConfiguration, S3BucketLifecycleConfigurationRule } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Construct } from "constructs";
+import { policyDocument } from "../iam/policy-document";
+
+/** Props of a private bucket. */
+export interface PrivateBucketProps {
+  readonly bucketName: string;
+  /** KMS key objects are encrypted with (SSE-KMS with a bucket key). */
+  readonly kmsKeyArn: string;
+  /** Lifecycle rules; incomplete multipart uploads are always aborted after 7 days. @default that rule only */
+  readonly lifecycleRules?: readonly S3BucketLifecycleConfigurationRule[];
+  /** CORS rules for browser uploads. @default no CORS configuration */
+  readonly corsRules?: readonly S3BucketCorsConfigurationCorsRule[];
+  /** Refuse `terraform destroy` and deletion of a non-empty bucket. */
+  readonly preventDestroy: boolean;
+}
+
+/**
+ * An S3 bucket nobody reaches anonymously: versioned, SSE-KMS, every public
+ * access setting blocked, ACLs disabled (bucket owner enforced), and a policy
+ * denying any request not made over TLS.
+ */
+export class PrivateBucket extends Construct {
+  readonly bucketName: string;
+  readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: PrivateBucketProps) {
+    super(scope, id);
+    const bucket = new S3Bucket(this, "Bucket", {
+      bucket: props.bucketName,
+      forceDestroy: false,
+      lifecycle: { preventDestroy: props.preventDestroy },
+    });
+    new S3BucketVersioningA(this, "Versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
+      bucket: bucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: props.kmsKeyArn }, bucketKeyEnabled: true }],
+    });
+    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+      bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "Ownership", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
+    new S3BucketPolicy(this, "Policy", {
+      bucket: bucket.id,
+      policy: policyDocument([{
+        Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",
+        Resource: [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } },
+      }]),
+    });
+    new S3BucketLifecycleConfiguration(this, "Lifecycle", {
+      bucket: bucket.id,
+      rule: [
+        ...(props.lifecycleRules ?? []),
+        { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] },
+      ],
+    });
+    if (props.corsRules) {
+      new S3BucketCorsConfiguration(this, "Cors", { bucket: bucket.id, corsRule: [...props.corsRules] });
+    }
+    this.bucketName = bucket.bucket;
+    this.arn = bucket.arn;
+  }
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../config/errors";
+import { resolveDeployments } from "../config/resolve";
+
+const aurora = { id: "Main", identifier: "shop-main", engineVersion: "15.15", instanceClass: "db.r7g.large", databaseName: "shop", masterUsername: "shop_admin", consumers: ["app"] };
+const rds = { id: "Orders", identifier: "shop-orders", engine: "postgres", engineVersion: "16.11", instanceClass: "db.t4g.medium", allocatedStorageGib: 100, databaseName: "orders", masterUsername: "orders_admin", consumers: ["app"] };
+const neptune = { id: "Graph", identifier: "shop-graph", engineVersion: "1.4.7.1", minCapacity: 1, maxCapacity: 8, consumers: ["app"] };
+const redis = { id: "Cache", replicationGroupId: "shop-cache", engineVersion: "7.1", nodeType: "cache.t4g.micro", consumers: ["app"] };
+
+/** A valid production deployment with one store of each relational/graph/cache kind, patched per case. */
+function deployment(data: Record<string, unknown>) {
+  return {
+    system: "commerce", environment: "prod", region: "us-west-2", account: { name: "commerce-prod" },
+    network: { cidr: "10.0.0.0/16", workloads: [{ name: "app", description: "application containers" }] },
+    data: { aurora: [aurora], rds: [rds], neptune: [neptune], redis: [redis], ...data },
+  };
+}
+
+function problemsOf(data: Record<string, unknown>): string[] {
+  try {
+    resolveDeployments([deployment(data)]);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
+    throw error;
+  }
+  return [];
+}
+
+describe("data configuration", () => {
+  it("accepts the valid baseline and applies Multi-AZ defaults", () => {
+    expect(problemsOf({})).toEqual([]);
+    const [d] = resolveDeployments([deployment({})]);
+    expect(d.data.aurora[0]).toMatchObject({ readers: 1, backupRetentionDays: 14, credentialsSecretName: "commerce/prod/main-db-credentials" });
+    expect(d.data.redis[0]).toMatchObject({ nodes: 2, multiAz: true, authTokenSecretName: "commerce/prod/cache-auth-token" });
+    expect(d.data.rds[0]).toMatchObject({ port: 5432, multiAz: true });
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ["overlapping backup and maintenance windows", { aurora: [{ ...aurora, backupWindow: "03:00-04:00", maintenanceWindow: "mon:03:30-mon:04:30" }] },
+      ['commerce-prod: data.aurora.0.maintenanceWindow = "mon:03:30-mon:04:30": must not overlap the backup window 03:00-04:00']],
+    ["windows overlapping across midnight", { rds: [{ ...rds, backupWindow: "23:30-00:30", maintenanceWindow: "sun:00:00-sun:01:00" }] },
+      ['commerce-prod: data.rds.0.maintenanceWindow = "sun:00:00-sun:01:00": must not overlap the backup window 23:30-00:30']],
+    ["malformed backup window", { neptune: [{ ...neptune, backupWindow: "3am-4am" }] },
+      ['commerce-prod: data.neptune.0.backupWindow = "3am-4am": must be hh:mm-hh:mm in UTC, e.g. 03:00-04:00']],
+    ["malformed maintenance window", { redis: [{ ...redis, maintenanceWindow: "sunday:06:00-sunday:07:00" }] },
+      ['commerce-prod: data.redis.0.maintenanceWindow = "sunday:06:00-sunday:07:00": must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00']],
+    ["too short a window", { aurora: [{ ...aurora, backupWindow: "03:00-03:15" }] },
+      ['commerce-prod: data.aurora.0.backupWindow = "03:00-03:15": must last at least 30 minutes']],
+    ["backup retention of 0 days", { aurora: [{ ...aurora, backupRetentionDays: 0 }] },
+      ["commerce-prod: data.aurora.0.backupRetentionDays = 0: must be between 1 and 35 days"]],
+    ["backup retention of 36 days", { neptune: [{ ...neptune, backupRetentionDays: 36 }] },
+      ["commerce-prod: data.neptune.0.backupRetentionDays = 36: must be between 1 and 35 days"]],
+    ["storage below the engine minimum", { rds: [{ ...rds, allocatedStorageGib: 10 }] },
+      ["commerce-prod: data.rds.0.allocatedStorageGib = 10: gp3 storage must be between 20 and 65536 GiB"]],
+    ["storage above the engine maximum", { rds: [{ ...rds, allocatedStorageGib: 70000 }] },
+      ["commerce-prod: data.rds.0.allocatedStorageGib = 70000: gp3 storage must be between 20 and 65536 GiB"]],
+    ["IOPS off the baseline below 400 GiB", { rds: [{ ...rds, iops: 6000 }] },
+      ["commerce-prod: data.rds.0.iops = 6000: must be 3000 (the gp3 baseline) below 400 GiB"]],
+    ["Neptune capacity below the service range", { neptune: [{ ...neptune, minCapacity: 0.5 }] },
+      ["commerce-prod: data.neptune.0.minCapacity = 0.5: must be between 1 and 128 NCU in steps of 0.5"]],
+    ["Neptune capacity above the service range", { neptune: [{ ...neptune, maxCapacity: 256 }] },
+      ["commerce-prod: data.neptune.0.maxCapacity = 256: must be between 1 and 128 NCU in steps of 0.5"]],
+    ["Neptune min above max", { neptune: [{ ...neptune, minCapacity: 16, maxCapacity: 8 }] },
+      ["commerce-prod: data.neptune.0.minCapacity = 16: must not exceed maxCapacity (8)"]],
+    ["Multi-AZ cache with one node", { redis: [{ ...redis, nodes: 1 }] },
+      ["commerce-prod: data.redis.0.nodes = 1: must be at least 2 when Multi-AZ (a replica in another AZ to fail over to)"]],
+    ["Multi-AZ Aurora without a reader", { aurora: [{ ...aurora, readers: 0 }] },
+      ["commerce-prod: data.aurora.0.readers = 0: must be at least 1 when the deployment is Multi-AZ (a reader in another AZ to fail over to)"]],
+    ["unknown instance-class shape", { aurora: [{ ...aurora, instanceClass: "r7g.large" }] },
+      ['commerce-prod: data.aurora.0.instanceClass = "r7g.large": must be an RDS instance class of at least medium size, e.g. db.t4g.medium or db.r7g.large (Performance Insights needs medium or larger)']],
+    ["instance class too small for Performance Insights", { rds: [{ ...rds, instanceClass: "db.t3.micro" }] },
+      ['commerce-prod: data.rds.0.instanceClass = "db.t3.micro": must be an RDS instance class of at least medium size, e.g. db.t4g.medium or db.r7g.large (Performance Insights needs medium or larger)']],
+    ["unknown node-type shape", { redis: [{ ...redis, nodeType: "t4g.micro" }] },
+      ['commerce-prod: data.redis.0.nodeType = "t4g.micro": must be an ElastiCache node type, e.g. cache.t4g.micro or cache.r7g.large']],
+    ["engine version AWS no longer offers", { rds: [{ ...rds, engineVersion: "15.4" }] },
+      ['commerce-prod: data.rds.0.engineVersion = "15.4": postgres must be one of: 15.15, 16.11, 17.7']],
+    ["engine/version pair across engines", { rds: [{ ...rds, engine: "mysql", engineVersion: "16.11" }] },
+      ['commerce-prod: data.rds.0.engineVersion = "16.11": mysql must be one of: 8.4']],
+    ["unsupported Neptune line", { neptune: [{ ...neptune, engineVersion: "1.3.2.0" }] },
+      ['commerce-prod: data.neptune.0.engineVersion = "1.3.2.0": neptune must be one of: 1.4.7.1']],
+    ["consumer that is not a workload", { redis: [{ ...redis, consumers: ["lambda"] }] },
+      ['commerce-prod: data.redis.0.consumers.0 = "lambda": must name a workload of network.workloads (app)']],
+    ["two stores with one id", { redis: [{ ...redis, id: "Main" }] },
+      ['commerce-prod: data.redis.0.id = "Main": must be unique among the deployment\'s data stores']],
+    ["unknown RDS engine", { rds: [{ ...rds, engine: "oracle-ee" }] },
+      ['commerce-prod: data.rds.0.engine = "oracle-ee": must be one of: postgres, mysql, mariadb']],
+  ])("rejects %s", (_title, data, expected) => {
+    expect(problemsOf(data)).toEqual(expected);
+  });
+});
