@@ -1,0 +1,164 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { applyOrder, deploymentStacks } from "../../../lib/apply-order";
+import { flagValue, type ParsedArgs } from "../args";
+import { context } from "../commands/operator";
+import { OpsError } from "../errors";
+import { appendSummary, setOutputs } from "../github";
+import { pinnedTerraformVersion, processRunner, requireTerraform } from "../terraform";
+import { findDeployment, LOCKS_DIR, readManifest, REPO_ROOT } from "../workspace";
+import { ciApply, stacksToApply } from "./apply";
+import { type ChangeSet, changedStacks, remoteStateReads } from "./changed";
+import { prepareCheckovInput, readCheckovSkips } from "./checkov";
+import { upsertComment } from "./comment";
+import { buildWaves, type MatrixEntry, waveOutputs } from "./matrix";
+import { ciPlan, PLAN_TEXT, type PlanResult, readResult } from "./plan";
+import { COMMENT_MARKER, renderReport } from "./report";
+
+/** What `ci matrix --write` records for the report job. */
+export interface MatrixFile {
+  readonly waves: MatrixEntry[][];
+  readonly changes: ChangeSet;
+}
+
+/**
+ * The commands the workflows call (`npm run ops -- ci <command>`). They read
+ * the synth output already in place (`--outdir`, default cdktf.out) and
+ * never synthesize themselves.
+ */
+export async function runCi(words: readonly string[], args: ParsedArgs): Promise<void> {
+  const [command, ...rest] = words;
+  const noSynth: ParsedArgs = { positional: args.positional, flags: new Map([...args.flags, ["no-synth", true]]) };
+  const results = resolve(flagValue(args, "results") ?? "plan-results");
+  switch (command) {
+    case "matrix": {
+      // PR: stacks changed against the base synth. Apply: one deployment (or one of its stacks). Else: all.
+      const ctx = context(noSynth, []);
+      const deployment = flagValue(args, "deployment");
+      const baseOut = flagValue(args, "base-outdir");
+      let changes: ChangeSet;
+      if (deployment) {
+        const own = deploymentStacks(ctx.manifest, findDeployment(ctx.deployments, deployment));
+        const only = flagValue(args, "stack");
+        if (only && !own.includes(only)) throw new OpsError(`Stack ${only} is not part of ${deployment}. Its stacks: ${applyOrder(ctx.manifest, own).join(", ")}`);
+        const selected = only ? [only] : own;
+        changes = { changed: selected, removed: [], unchanged: [], reasons: Object.fromEntries(selected.map((s) => [s, `apply of ${deployment}`])) };
+      } else {
+        const base = baseOut && existsSync(join(baseOut, "manifest.json")) ? { outdir: baseOut, manifest: readManifest(baseOut), root: resolve(flagValue(args, "base-root") ?? REPO_ROOT) } : undefined;
+        changes = changedStacks({ outdir: ctx.outdir, manifest: ctx.manifest, root: REPO_ROOT }, baseOut ? base : undefined);
+        if (baseOut && !base) console.error(`warning: no base synth in ${baseOut}; planning every stack`);
+      }
+      const waves = buildWaves(ctx.manifest, ctx.infos, changes.changed, deployment);
+      const write = flagValue(args, "write");
+      if (write) writeJson(write, { waves, changes } satisfies MatrixFile);
+      setOutputs(waveOutputs(waves));
+      for (const [stack, reason] of Object.entries(changes.reasons)) console.error(`${stack}: ${reason}`);
+      return;
+    }
+    case "plan": {
+      const ctx = context(noSynth, []);
+      const stack = ctx.infos.get(single(rest, "ci plan <stack>"));
+      if (!stack) throw new OpsError(`Unknown stack ${rest[0]}. Known stacks: ${[...ctx.infos.keys()].sort().join(", ")}`);
+      const skipReason = flagValue(args, "skip-reason");
+      const run = skipReason ? () => ({ status: 1, output: "" }) : processRunner(requireTerraform());
+      const result = ciPlan({ stack, locksDir: LOCKS_DIR, resultsDir: results, run, skipReason, keepPlan: args.flags.has("keep-plan") });
+      appendSummary(stackSummary(result, readFileSync(join(results, stack.name, PLAN_TEXT), "utf8")));
+      console.log(`${stack.name}: ${result.status}: ${result.summary}${result.reason ? ` (${result.reason})` : ""}`);
+      if (result.status === "failed" || (args.flags.has("strict") && result.status !== "changes" && result.status !== "no-changes")) throw new OpsError(`Plan of ${stack.name} is ${result.status}`);
+      return;
+    }
+    case "changes": {
+      const ctx = context(noSynth, []);
+      const wave = flagValue(args, "wave");
+      if (!wave) throw new OpsError("ci changes needs --wave '<matrix entries JSON>' (the wave's stacks)");
+      const changed = stacksToApply(results, (JSON.parse(wave) as MatrixEntry[]).map((e) => e.stack));
+      setOutputs({ stacks: JSON.stringify(buildWaves(ctx.manifest, ctx.infos, changed.map((r) => r.stack), flagValue(args, "deployment")).flat()) });
+      appendSummary(changed.length === 0 ? "No stack of this wave has changes; nothing to approve." : `Waiting for approval to apply: ${changed.map((r) => `\`${r.stack}\` (${r.summary})`).join(", ")}`);
+      return;
+    }
+    case "apply": {
+      const ctx = context(noSynth, []);
+      const stack = ctx.infos.get(single(rest, "ci apply <stack> --plan <file>"));
+      if (!stack) throw new OpsError(`Unknown stack ${rest[0]}`);
+      ciApply(stack, resolve(flagValue(args, "plan") ?? join(results, stack.name, "tfplan")), LOCKS_DIR, processRunner(requireTerraform()));
+      appendSummary(`### ✅ Applied \`${stack.name}\``);
+      return;
+    }
+    case "report":
+      return report(args, results);
+    case "checkov-input": {
+      const ctx = context(noSynth, []);
+      const skips = readCheckovSkips(flagValue(args, "skips") ?? join(REPO_ROOT, ".github", "security", "checkov-skips.yaml"));
+      const groups = prepareCheckovInput(ctx.outdir, ctx.manifest, skips, resolve(flagValue(args, "dest") ?? "checkov-input"));
+      for (const g of groups) console.log(`${g.dir}: ${g.stacks.length} stacks, skipping ${g.skipChecks.join(", ") || "nothing"}`);
+      return;
+    }
+    default:
+      throw new OpsError("Usage: npm run ops -- ci matrix | plan <stack> | changes | apply <stack> | report | checkov-input");
+  }
+}
+
+/** Renders the report into the job summary and, with --comment, the pull request's plan comment. */
+async function report(args: ParsedArgs, results: string): Promise<void> {
+  const matrixFile = flagValue(args, "matrix");
+  if (!matrixFile) throw new OpsError("ci report needs --matrix <file> (written by ci matrix --write)");
+  const matrix = JSON.parse(readFileSync(matrixFile, "utf8")) as MatrixFile;
+  const outdir = resolve(flagValue(args, "outdir") ?? "cdktf.out");
+  const env = process.env;
+  const planned = existsSync(results)
+    ? readdirSync(results, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => ({ result: readResult(results, e.name), text: readFileSync(join(results, e.name, PLAN_TEXT), "utf8") }))
+    : [];
+  // A plan job that died before recording anything (install failure, timeout) must not pass unnoticed.
+  const recorded = new Set(planned.map((p) => p.result.stack));
+  if (!env.NOT_PLANNED_REASON) {
+    for (const e of matrix.waves.flat().filter((e) => !recorded.has(e.stack))) {
+      planned.push({ result: { ...e, status: "failed", summary: "no result", reason: "the plan job recorded no result (it failed or was cancelled before planning); see its log" }, text: "" });
+    }
+  }
+  const manifest = readManifest(outdir);
+  const body = renderReport({
+    planned,
+    waves: matrix.waves.map((w) => w.map((e) => e.stack)),
+    changes: matrix.changes,
+    manifest,
+    reads: remoteStateReads(outdir, manifest),
+    terraformVersion: pinnedTerraformVersion(),
+    commit: env.HEAD_SHA ?? env.GITHUB_SHA,
+    runUrl: env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    notPlannedReason: env.NOT_PLANNED_REASON || undefined,
+  });
+  appendSummary(body);
+  if (!env.GITHUB_STEP_SUMMARY) console.log(body);
+  if (args.flags.has("comment")) await comment(body);
+  failOnFailedPlans(planned);
+}
+
+async function comment(body: string): Promise<void> {
+  const env = process.env;
+  if (!env.GITHUB_TOKEN || !env.PR_NUMBER || !env.GITHUB_REPOSITORY) throw new OpsError("ci report --comment needs GITHUB_TOKEN, PR_NUMBER and GITHUB_REPOSITORY");
+  const outcome = await upsertComment({ apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", repository: env.GITHUB_REPOSITORY, pullRequest: Number(env.PR_NUMBER), token: env.GITHUB_TOKEN, marker: COMMENT_MARKER }, body);
+  console.log(`Plan comment ${outcome.action} (id ${outcome.id})`);
+}
+
+/** Fails the report when any plan failed, so the report job can be the one required check for plans. */
+function failOnFailedPlans(planned: readonly { result: PlanResult }[]): void {
+  const failed = planned.filter((p) => p.result.status === "failed").map((p) => p.result.stack);
+  if (failed.length > 0) throw new OpsError(`${failed.length} plan(s) failed: ${failed.join(", ")}`);
+}
+
+/** Job summary of one stack's plan job (step summaries allow 1 MiB; keep well under). */
+function stackSummary(result: PlanResult, text: string): string {
+  const limit = 500_000;
+  const shown = text.length > limit ? `${text.slice(0, limit)}\n… cut; the full plan is in the artifact plan-${result.stack}` : text;
+  return `### ${result.stack}: ${result.status}\n\n${result.summary}${result.reason ? `\n\n${result.reason}` : ""}\n\n<details><summary>plan output</summary>\n\n\`\`\`\`text\n${shown}\n\`\`\`\`\n</details>\n`;
+}
+
+function single(words: readonly string[], usage: string): string {
+  if (words.length !== 1) throw new OpsError(`Usage: npm run ops -- ${usage}`);
+  return words[0];
+}
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,52 @@
+import { applyWaves, type StackManifest } from "../../../lib/apply-order";
+import { LAYERS } from "../../../stacks/layers";
+import { OpsError } from "../errors";
+import { planRoleVariable, type StackInfo } from "../workspace";
+
+/** One `include` entry of a plan or apply job matrix. */
+export interface MatrixEntry {
+  readonly stack: string;
+  readonly deployment: string;
+  readonly region: string;
+  readonly kind: "state" | "layer";
+  /** Repository variable with the deployment's read-only plan role (`vars[roleVariable]` in the workflow). */
+  readonly roleVariable: string;
+}
+
+/**
+ * How many wave jobs the workflows define. Stacks depend along the layer
+ * order, so a dependency chain is at most one stack per layer long; a longer
+ * one fails {@link buildWaves} with a message saying what to add.
+ */
+export const MAX_WAVES = LAYERS.length;
+
+/**
+ * The matrix of each wave: `selected` stacks in dependency waves from the
+ * manifest, each entry carrying what the job needs (region, role variable).
+ * `asDeployment` (an apply) plans every stack with that deployment's role,
+ * including a state stack it shares with another deployment of its account;
+ * otherwise a shared state stack uses its first deployment's role.
+ */
+export function buildWaves(manifest: StackManifest, infos: ReadonlyMap<string, StackInfo>, selected: readonly string[], asDeployment?: string): MatrixEntry[][] {
+  const waves = applyWaves(manifest, selected);
+  if (waves.length > MAX_WAVES) {
+    throw new OpsError(`${waves.length} dependency waves, but the workflows define ${MAX_WAVES} wave jobs: add wave jobs to .github/workflows/pull-request.yml and apply.yml (and MAX_WAVES)`);
+  }
+  return waves.map((wave) => wave.map((name) => entryOf(infos, name, asDeployment)));
+}
+
+/** Step outputs for the workflow: `wave-1` .. `wave-N` (JSON arrays, `[]` when empty), `wave-count`, `stacks`. */
+export function waveOutputs(waves: readonly MatrixEntry[][]): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  for (let i = 0; i < MAX_WAVES; i++) outputs[`wave-${i + 1}`] = JSON.stringify(waves[i] ?? []);
+  outputs["wave-count"] = String(waves.length);
+  outputs.stacks = JSON.stringify(waves.flat().map((e) => e.stack));
+  return outputs;
+}
+
+function entryOf(infos: ReadonlyMap<string, StackInfo>, name: string, asDeployment?: string): MatrixEntry {
+  const info = infos.get(name);
+  if (!info) throw new OpsError(`No description of stack ${name}`);
+  const deployment = asDeployment && info.deployments.includes(asDeployment) ? asDeployment : info.deployment;
+  return { stack: name, deployment, region: info.region, kind: info.kind, roleVariable: planRoleVariable(deployment) };
+}

@@ -1,0 +1,105 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DEPLOYMENT_INPUTS } from "../../config";
+import type { Deployment } from "../../config/deployment";
+import { resolveDeployments } from "../../config/resolve";
+import { type StackManifest, stackOwners } from "../../lib/apply-order";
+import { type StateBackendLocation, stateBackendFor } from "../../lib/state-backend";
+import { OpsError } from "./errors";
+
+/** Root of the repository (scripts/ops/ is two levels down). */
+export const REPO_ROOT = resolve(__dirname, "..", "..");
+
+/** Where provider lock files are committed: `locks/<stack>/.terraform.lock.hcl`. */
+export const LOCKS_DIR = join(REPO_ROOT, "locks");
+
+/** What the scripts and workflows need to know about one synthesized stack. */
+export interface StackInfo {
+  readonly name: string;
+  /** `state`: an account's bootstrap stack (local backend until migrated); `layer`: everything else. */
+  readonly kind: "state" | "layer";
+  /** The deployment whose credentials plan and apply it (the first sharing a state stack). */
+  readonly deployment: string;
+  /** Every deployment using the stack (several only for a shared state stack). */
+  readonly deployments: readonly string[];
+  readonly region: string;
+  readonly account: string;
+  /** Absolute path of the stack's working directory. */
+  readonly dir: string;
+  readonly dependencies: readonly string[];
+  /** For a state stack: the bucket and key its own state migrates to (README "State bootstrap"). */
+  readonly stateBackend?: StateBackendLocation;
+}
+
+/** The validated deployments, exactly as `main.ts` resolves them. */
+export function loadDeployments(): Deployment[] {
+  return resolveDeployments(DEPLOYMENT_INPUTS);
+}
+
+/** Finds a deployment by name or fails listing the known ones. */
+export function findDeployment(deployments: readonly Deployment[], name: string): Deployment {
+  const found = deployments.find((d) => d.name === name);
+  if (!found) throw new OpsError(`Unknown deployment: ${name}. Known deployments: ${deployments.map((d) => d.name).join(", ")}`);
+  return found;
+}
+
+/** Reads `<outdir>/manifest.json`, failing with a hint when there is no synth output. */
+export function readManifest(outdir: string): StackManifest {
+  const file = join(outdir, "manifest.json");
+  if (!existsSync(file)) throw new OpsError(`No ${file}: synthesize first (npm run synth), or drop --no-synth`);
+  return JSON.parse(readFileSync(file, "utf8")) as StackManifest;
+}
+
+/**
+ * Synthesizes the named deployments (all when empty) into `outdir` in a
+ * fresh process, exactly as `npm run synth` does.
+ */
+export function synth(deploymentNames: readonly string[], outdir: string): void {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DEPLOYMENTS: deploymentNames.join(","), CDKTF_OUTDIR: resolve(outdir) },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (result.status !== 0) throw new OpsError(`Synth failed (exit ${result.status ?? result.signal}); nothing was planned or applied`);
+}
+
+/**
+ * Describes every stack of the manifest: who owns it, where it runs, what it
+ * depends on. Fails on a stack that belongs to no configured deployment,
+ * since nobody could say which credentials plan it.
+ */
+export function describeStacks(manifest: StackManifest, deployments: readonly Deployment[], outdir: string): Map<string, StackInfo> {
+  const owners = stackOwners(manifest, deployments);
+  const stateNames = new Set(deployments.map((d) => stateBackendFor(d.account, d.region).stackName));
+  const infos = new Map<string, StackInfo>();
+  for (const [name, stack] of Object.entries(manifest.stacks)) {
+    const owning = owners.get(name);
+    if (!owning) throw new OpsError(`Stack ${name} belongs to no configured deployment; add it to a deployment or teach lib/apply-order.ts its owner`);
+    const kind = stateNames.has(name) ? "state" : "layer";
+    infos.set(name, {
+      name,
+      kind,
+      deployment: owning[0].name,
+      deployments: owning.map((d) => d.name),
+      region: owning[0].region,
+      account: owning[0].account.name,
+      dir: resolve(outdir, stack.workingDirectory ?? join("stacks", name)),
+      dependencies: [...stack.dependencies],
+      ...(kind === "state" ? { stateBackend: stateBackendFor(owning[0].account, owning[0].region) } : {}),
+    });
+  }
+  return infos;
+}
+
+/**
+ * Name of the repository variable holding a deployment's read-only plan
+ * role, e.g. `AWS_PLAN_ROLE_ARN_COMMERCE_PROD` (GitHub variable names allow
+ * only letters, digits and underscores).
+ */
+export function planRoleVariable(deployment: string): string {
+  return `AWS_PLAN_ROLE_ARN_${deployment.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+/** Name of the environment variable (set on the deployment's GitHub environment) holding its apply role. */
+export const APPLY_ROLE_VARIABLE = "AWS_APPLY_ROLE_ARN";

@@ -1,0 +1,59 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, inject } from "vitest";
+import { parse } from "yaml";
+import type { StackManifest } from "../../lib/apply-order";
+import { describeStacks, type StackInfo } from "../../scripts/ops/workspace";
+import { DEPLOYMENTS } from "../support/deployments";
+
+/** Repository root. */
+export const ROOT = join(__dirname, "..", "..");
+
+/** A parsed workflow file, loosely typed: tests assert on its shape. */
+export interface Workflow {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: any;
+}
+
+/** Every workflow under .github/workflows, parsed. */
+export function workflows(): Workflow[] {
+  const dir = join(ROOT, ".github", "workflows");
+  return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((file) => {
+    const text = readFileSync(join(dir, file), "utf8");
+    return { file, text, doc: parse(text) };
+  });
+}
+
+/** One workflow by file name. */
+export function workflow(file: string): Workflow {
+  const found = workflows().find((w) => w.file === file);
+  if (!found) throw new Error(`no workflow ${file}`);
+  return found;
+}
+
+/** The synthesized manifest shared by the test run. */
+export function realManifest(): StackManifest {
+  return JSON.parse(readFileSync(join(inject("synthDir"), "manifest.json"), "utf8")) as StackManifest;
+}
+
+// Imported at the top of a test file, so this hook belongs to the whole file.
+const scratchRoot = mkdtempSync(join(tmpdir(), "delivery-"));
+afterAll(() => rmSync(scratchRoot, { recursive: true, force: true }));
+
+/** A fresh temporary directory, removed after the test file. */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(scratchRoot, `${prefix}-`));
+}
+
+/**
+ * A private copy of the synthesized stacks, for tests whose code writes
+ * into stack directories (lock files, overrides, plans).
+ */
+export function copyOfSynth(): { outdir: string; manifest: StackManifest; infos: Map<string, StackInfo> } {
+  const outdir = join(tempDir("synth"), "cdktf.out");
+  cpSync(inject("synthDir"), outdir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8")) as StackManifest;
+  return { outdir, manifest, infos: describeStacks(manifest, DEPLOYMENTS, outdir) };
+}
