@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { definePack } from "../../policies/engine/pack";
+import { runPack } from "../../policies/engine/run";
+import { PLATFORM_PACK } from "../../policies/pack";
+import { FIXTURES, fixtureStack } from "./fixtures";
+
+/** Runs one rule alone over a fixture stack. */
+function runRule(ruleId: string, blocks: Parameters<typeof fixtureStack>[0], backend?: Record<string, Record<string, unknown>>) {
+  const entry = PLATFORM_PACK.entries.find((e) => e.rule.id === ruleId)!;
+  return runPack(definePack("one", "one rule", [entry]), [fixtureStack(blocks, { backend })]);
+}
+
+describe("every rule of the pack", () => {
+  it("has a passing and a failing fixture", () => {
+    expect(PLATFORM_PACK.entries.map((e) => e.rule.id).filter((id) => !FIXTURES[id])).toEqual([]);
+    expect(PLATFORM_PACK.entries.length).toBeGreaterThanOrEqual(45);
+  });
+
+  describe.each(PLATFORM_PACK.entries.map((e) => e.rule.id).sort())("%s", (ruleId) => {
+    it("passes its compliant fixture (and applies to it)", () => {
+      const result = runRule(ruleId, FIXTURES[ruleId].pass);
+      expect(result.failures).toEqual([]);
+      expect(result.unknown).toEqual([]);
+      expect(result.evaluations).toBeGreaterThan(0);
+    });
+
+    it("fails its non-compliant fixture", () => {
+      const result = runRule(ruleId, FIXTURES[ruleId].fail, FIXTURES[ruleId].failBackend);
+      expect(result.failures.map((f) => [f.ruleId, f.status])).toContainEqual([ruleId, "non_compliant"]);
+      expect(result.ok).toBe(false);
+    });
+  });
+});
