@@ -6,7 +6,7 @@ import type { AccountRef, Deployment } from "../config/deployment";
 import { StateBackendLocation } from "../lib/state-backend";
 import { KmsKey } from "../modules/kms/kms-key";
 import { LockTable } from "../modules/state/lock-table";
-import { StateBucket } from "../modules/state/state-bucket";
+import { PrivateBucket } from "../modules/storage/private-bucket";
 import { PlatformStack } from "./platform-stack";
 
 /** Props of the bootstrap stack of one account and region. */
@@ -48,7 +48,16 @@ export class StateStack extends PlatformStack {
       accountId: identity.accountId,
       partition: partition.partition,
     });
-    const bucket = new StateBucket(this, "StateBucket", { bucketName: props.backend.bucket, kmsKeyArn: key.arn });
+    // Versioned so any state write can be rolled back; superseded versions expire after 90 days.
+    const bucket = new PrivateBucket(this, "StateBucket", {
+      bucketName: props.backend.bucket,
+      kmsKeyArn: key.arn,
+      preventDestroy: true,
+      lifecycleRules: [{
+        id: "expire-noncurrent-state-versions", status: "Enabled", filter: [{ prefix: "" }],
+        noncurrentVersionExpiration: [{ noncurrentDays: 90 }],
+      }],
+    });
     const table = new LockTable(this, "LockTable", { tableName: props.backend.lockTable, kmsKeyArn: key.arn });
 
     new TerraformOutput(this, "state_bucket", { value: bucket.bucketName, description: "S3 bucket holding Terraform state" });

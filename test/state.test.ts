@@ -19,11 +19,10 @@ describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
     expect(only(s(), "aws_s3_bucket_versioning")).toMatchObject({ bucket: bucketRef(), versioning_configuration: { status: "Enabled" } });
     expect(only(s(), "aws_s3_bucket_lifecycle_configuration")).toMatchObject({
       bucket: bucketRef(),
-      rule: [{
-        status: "Enabled",
-        noncurrent_version_expiration: [{ noncurrent_days: 90 }],
-        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
-      }],
+      rule: [
+        { id: "expire-noncurrent-state-versions", status: "Enabled", filter: [{ prefix: "" }], noncurrent_version_expiration: [{ noncurrent_days: 90 }] },
+        { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] },
+      ],
     });
   });
 
