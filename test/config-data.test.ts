@@ -35,6 +35,11 @@ describe("data configuration", () => {
     expect(d.data.rds[0]).toMatchObject({ port: 5432, multiAz: true });
   });
 
+  it("accepts MariaDB in place of MySQL, with its own port default", () => {
+    const [d] = resolveDeployments([deployment({ rds: [{ ...rds, engine: "mariadb", engineVersion: "11.4" }] })]);
+    expect(d.data.rds[0]).toMatchObject({ engine: "mariadb", engineVersion: "11.4", port: 3306 });
+  });
+
   it.each<[string, Record<string, unknown>, string[]]>([
     ["overlapping backup and maintenance windows", { aurora: [{ ...aurora, backupWindow: "03:00-04:00", maintenanceWindow: "mon:03:30-mon:04:30" }] },
       ['commerce-prod: data.aurora.0.maintenanceWindow = "mon:03:30-mon:04:30": must not overlap the backup window 03:00-04:00']],
