@@ -1,4 +1,5 @@
 import { overlaps, parseCidr } from "../lib/cidr";
+import { MAX_BUCKET_NAME_LENGTH, stateBackendFor } from "../lib/state-backend";
 import { ConfigError, ConfigProblem } from "./errors";
 import type { Deployment } from "./deployment";
 import { PRESETS } from "./presets";
@@ -32,6 +33,13 @@ export function resolveDeployments(inputs: readonly unknown[]): Deployment[] {
     const preset = PRESETS[d.environment];
     const azCount = d.network.azCount ?? preset.azCount;
     const regionAzs = REGION_AZS[d.region];
+    const stateBucket = stateBackendFor(d.account, d.region).bucket;
+    if (stateBucket.length > MAX_BUCKET_NAME_LENGTH) {
+      problems.push({
+        deployment: label, field: "account.name", value: d.account.name,
+        allowed: `is too long for the state bucket name ${stateBucket} (${stateBucket.length} > ${MAX_BUCKET_NAME_LENGTH} characters)`,
+      });
+    }
     const workloadNames = d.network.workloads.map((w) => w.name);
     d.network.workloads.forEach((w, i) => {
       if (workloadNames.indexOf(w.name) !== i) problems.push({ deployment: label, field: `network.workloads.${i}.name`, value: w.name, allowed: "must be unique" });

@@ -7,3 +7,11 @@ import type { Deployment } from "../config/deployment";
 export function resourceName(deployment: Pick<Deployment, "name">, purpose: string): string {
   return `${deployment.name}-${purpose}`;
 }
+
+/**
+ * `eks-nodes` -> `EksNodes`, `ecr.dkr` -> `EcrDkr`, `slowquery` -> `Slowquery`:
+ * construct ids (and so Terraform addresses) derived from config names.
+ */
+export function pascalCase(name: string): string {
+  return name.split(/[.-]/).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
+}

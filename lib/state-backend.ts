@@ -11,16 +11,18 @@ export interface StateBackendLocation {
   readonly ownKey: string;
 }
 
+/** S3's limit on bucket names; config validation keeps state buckets within it. */
+export const MAX_BUCKET_NAME_LENGTH = 63;
+
 /**
  * One state backend per account and region. The bucket name carries the
- * account id when known (bucket names are global) and stays within 63 chars:
- * account names are at most 32 chars and regions at most 14.
+ * account id when known (bucket names are global).
  */
 export function stateBackendFor(account: AccountRef, region: string): StateBackendLocation {
   const idPart = account.id ? `-${account.id}` : "";
   return {
     stackName: `${account.name}-${region}-state`,
-    bucket: `${account.name}${idPart}-${region}-tfstate`.slice(0, 63),
+    bucket: `${account.name}${idPart}-${region}-tfstate`,
     lockTable: `${account.name}-${region}-tflock`,
     region,
     ownKey: `_bootstrap/${account.name}/${region}.tfstate`,

@@ -12,7 +12,7 @@ import { NeptuneServerlessCluster } from "../modules/data/neptune-serverless-clu
 import type { StorePlacement } from "../modules/data/placement";
 import { RdsDatabase } from "../modules/data/rds-database";
 import { RedisReplicationGroup } from "../modules/data/redis-replication-group";
-import { KmsKey } from "../modules/kms/kms-key";
+import { KEY_USAGE_ACTIONS, KmsKey } from "../modules/kms/kms-key";
 import { LayerStackProps, LayerStack } from "./layer-stack";
 import type { NetworkOutputs } from "./network-stack";
 
@@ -64,7 +64,7 @@ export class DataStack extends LayerStack {
         Sid: "SystemRolesUse",
         Effect: "Allow",
         Principal: { AWS: `arn:${partition.partition}:iam::${identity.accountId}:root` },
-        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+        Action: KEY_USAGE_ACTIONS,
         Resource: "*",
         // Every role of the system is named `<system>-<env>-...` (lib/naming.ts).
         Condition: { ArnLike: { "aws:PrincipalArn": `arn:${partition.partition}:iam::${identity.accountId}:role/${d.name}-*` } },

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { parseCidr } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
 import { planSubnets } from "../lib/subnet-plan";
-import { KmsKey } from "../modules/kms/kms-key";
+import { KEY_USAGE_ACTIONS, KmsKey } from "../modules/kms/kms-key";
 import { FlowLogs } from "../modules/network/flow-logs";
 import { GatewayEndpoints } from "../modules/network/gateway-endpoints";
 import { InterfaceEndpoints } from "../modules/network/interface-endpoints";
@@ -47,7 +47,10 @@ export class NetworkStack extends LayerStack {
     const name = (purpose: string) => resourceName(d, purpose);
     const identity = new DataAwsCallerIdentity(this, "Caller");
     const partition = new DataAwsPartition(this, "Partition");
-    const plan = planSubnets(parseCidr(d.network.cidr)!, d.network.azs.length);
+    const vpcCidr = parseCidr(d.network.cidr);
+    // Config validation guarantees this; a deployment built by hand gets a clear message, not a TypeError.
+    if (!vpcCidr) throw new Error(`${d.name}: network.cidr ${JSON.stringify(d.network.cidr)} is not an IPv4 CIDR block`);
+    const plan = planSubnets(vpcCidr, d.network.azs.length);
 
     const vpc = new Vpc(this, "Vpc", { name: name("vpc"), cidr: d.network.cidr });
     const tier = (id: string, tierName: "public" | "compute" | "data") =>
@@ -93,7 +96,7 @@ export class NetworkStack extends LayerStack {
         Sid: "CloudWatchLogsUse",
         Effect: "Allow",
         Principal: { Service: `logs.${d.region}.amazonaws.com` },
-        Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"],
+        Action: KEY_USAGE_ACTIONS,
         Resource: "*",
         Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition.partition}:logs:${d.region}:${identity.accountId}:log-group:*` } },
       }],

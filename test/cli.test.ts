@@ -54,7 +54,7 @@ describe("synthesize", () => {
   it("leaves no partial output when building a stack fails", () => {
     const outdir = join(work, "broken");
     const broken = { ...DEPLOYMENTS[0], network: { ...DEPLOYMENTS[0].network, cidr: "not-a-cidr" } };
-    expect(() => synthesize([DEPLOYMENTS[1], broken], outdir)).toThrow();
+    expect(() => synthesize([DEPLOYMENTS[1], broken], outdir)).toThrow('stackflow-prod: network.cidr "not-a-cidr" is not an IPv4 CIDR block');
     expect(readdirSync(work).filter((f) => f.startsWith("broken"))).toEqual([]);
   });
 });

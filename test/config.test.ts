@@ -74,6 +74,8 @@ describe("bad configuration is rejected with one message per problem", () => {
       ['commerce-prod: account.name = "Commerce Prod": must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter']],
     ["log retention CloudWatch does not offer", [with_({ logRetentionDays: 45 })],
       [expect.stringMatching(/^commerce-prod: logRetentionDays = 45: must be one of: 1, 3, 5, 7, 14, 30, 60, 90, .* \(CloudWatch Logs retention values\)$/) as unknown as string]],
+    ["account name too long for the state bucket", [with_({ region: "ap-southeast-2", account: { name: "commerce-production-primary-acct", id: "123456789012" } })],
+      ['commerce-prod: account.name = "commerce-production-primary-acct": is too long for the state bucket name commerce-production-primary-acct-123456789012-ap-southeast-2-tfstate (68 > 63 characters)']],
     ["misspelt setting", [with_({ multiAZ: true })],
       ["commerce-prod: multiAZ = true: is not a known setting (check the spelling)"]],
     ["missing CIDR", [with_({ network: {} })],

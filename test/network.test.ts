@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameTag, only, policy, ref, resources, stack, StackJson } from "./support/synth";
+import { nameTag, only, onlyRef, policy, ref, resources, stack, StackJson } from "./support/synth";
 
 /** Per deployment: the AZs, NAT gateways and interface endpoints the presets and seeds call for. */
 const EXPECTED: Record<string, { cidr: string; azs: string[]; nats: number; endpoints: string[]; retention: number }> = {
@@ -121,21 +121,21 @@ describe.each(Object.entries(EXPECTED))("%s network", (name, expected) => {
     expect(group).toMatchObject({
       name: `/vpc/${name}-flow-logs`,
       retention_in_days: expected.retention,
-      kms_key_id: ref(s(), "aws_kms_key", () => true, "arn"),
+      kms_key_id: onlyRef(s(), "aws_kms_key", "arn"),
     });
     expect(only(s(), "aws_flow_log")).toMatchObject({
-      vpc_id: ref(s(), "aws_vpc", () => true, "id"),
+      vpc_id: onlyRef(s(), "aws_vpc", "id"),
       traffic_type: "ALL",
       log_destination_type: "cloud-watch-logs",
-      log_destination: ref(s(), "aws_cloudwatch_log_group", () => true, "arn"),
-      iam_role_arn: ref(s(), "aws_iam_role", () => true, "arn"),
+      log_destination: onlyRef(s(), "aws_cloudwatch_log_group", "arn"),
+      iam_role_arn: onlyRef(s(), "aws_iam_role", "arn"),
       max_aggregation_interval: 60,
     });
     const delivery = policy(only(s(), "aws_iam_role_policy").policy);
     expect(delivery.Statement).toEqual([{
       Effect: "Allow",
       Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-      Resource: `${ref(s(), "aws_cloudwatch_log_group", () => true, "arn")}:*`,
+      Resource: `${onlyRef(s(), "aws_cloudwatch_log_group", "arn")}:*`,
     }]);
     const trust = policy(only(s(), "aws_iam_role").assume_role_policy);
     expect(trust.Statement[0]).toMatchObject({ Principal: { Service: "vpc-flow-logs.amazonaws.com" }, Action: "sts:AssumeRole" });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { only, policy, ref, stack } from "./support/synth";
+import { only, onlyRef, policy, ref, stack } from "./support/synth";
 
 describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
   const s = () => stack("stackflow-prod-us-east-1-state");
   const bucketRef = () => ref(s(), "aws_s3_bucket", () => true, "id");
-  const keyArn = () => ref(s(), "aws_kms_key", () => true, "arn");
+  const keyArn = () => onlyRef(s(), "aws_kms_key", "arn");
 
   it("creates the bucket the layer stacks' backend names, never destroyed by Terraform", () => {
     expect(only(s(), "aws_s3_bucket")).toMatchObject({

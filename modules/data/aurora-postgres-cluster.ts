@@ -37,10 +37,7 @@ export class AuroraPostgresCluster extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
-    const group = new StoreSecurityGroup(this, "SecurityGroup", {
-      name: `${s.identifier}-sg`, description: `Aurora PostgreSQL ${s.identifier}: ${s.port} from its consumers`,
-      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
-    });
+    const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: "Aurora PostgreSQL", port: s.port, placement: p });
     const subnets = new DbSubnetGroup(this, "SubnetGroup", {
       name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
     });
@@ -53,9 +50,7 @@ export class AuroraPostgresCluster extends Construct {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
       kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
     });
-    const logs = new ServiceLogGroup(this, "PostgresqlLogs", {
-      name: `/aws/rds/cluster/${s.identifier}/postgresql`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
-    });
+    const logs = new ServiceLogGroup(this, "PostgresqlLogs", { name: `/aws/rds/cluster/${s.identifier}/postgresql`, placement: p });
     const cluster = new RdsCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
       engine: "aurora-postgresql",

@@ -5,7 +5,7 @@ import { NeptuneSubnetGroup } from "@cdktf/provider-aws/lib/neptune-subnet-group
 import { Construct } from "constructs";
 import type { NeptuneSettings } from "../../config/deployment";
 import { familyOf } from "../../config/engine-versions";
-import { ServiceLogGroup } from "./log-group";
+import { exportLogGroups } from "./log-group";
 import { finalSnapshotName, StorePlacement } from "./placement";
 import { StoreSecurityGroup } from "./store-security-group";
 
@@ -35,10 +35,7 @@ export class NeptuneServerlessCluster extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
-    const group = new StoreSecurityGroup(this, "SecurityGroup", {
-      name: `${s.identifier}-sg`, description: `Neptune ${s.identifier}: ${s.port} from its consumers`,
-      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
-    });
+    const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: "Neptune", port: s.port, placement: p });
     const subnets = new NeptuneSubnetGroup(this, "SubnetGroup", {
       name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
     });
@@ -50,9 +47,7 @@ export class NeptuneServerlessCluster extends Construct {
         { name: "neptune_enable_slow_query_log", value: "info" },
       ],
     });
-    const logGroups = LOGS.map((log) => new ServiceLogGroup(this, `Logs${log[0].toUpperCase()}${log.slice(1)}`, {
-      name: `/aws/neptune/${s.identifier}/${log}`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
-    }).logGroup);
+    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, p);
     const cluster = new NeptuneCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
       engine: "neptune",

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import type { RdsSettings } from "../../config/deployment";
 import { familyOf } from "../../config/engine-versions";
 import { GeneratedSecret } from "./generated-secret";
-import { ServiceLogGroup } from "./log-group";
+import { exportLogGroups } from "./log-group";
 import { finalSnapshotName, RDS_CA, StorePlacement } from "./placement";
 import { StoreSecurityGroup } from "./store-security-group";
 
@@ -47,10 +47,7 @@ export class RdsDatabase extends Construct {
     const s = props.settings;
     const p = props.placement;
     const profile = ENGINE_PROFILE[s.engine];
-    const group = new StoreSecurityGroup(this, "SecurityGroup", {
-      name: `${s.identifier}-sg`, description: `RDS ${s.engine} ${s.identifier}: ${s.port} from its consumers`,
-      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
-    });
+    const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: `RDS ${s.engine}`, port: s.port, placement: p });
     const subnets = new DbSubnetGroup(this, "SubnetGroup", {
       name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
     });
@@ -63,9 +60,7 @@ export class RdsDatabase extends Construct {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
       kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
     });
-    const logGroups = profile.logs.map((log) => new ServiceLogGroup(this, `Logs${log[0].toUpperCase()}${log.slice(1)}`, {
-      name: `/aws/rds/instance/${s.identifier}/${log}`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
-    }).logGroup);
+    const logGroups = exportLogGroups(this, `/aws/rds/instance/${s.identifier}`, profile.logs, p);
     const provisioned = s.allocatedStorageGib >= GP3_PROVISIONING_THRESHOLD_GIB;
     const instance = new DbInstance(this, "Instance", {
       identifier: s.identifier,

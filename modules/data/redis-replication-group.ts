@@ -31,10 +31,7 @@ export class RedisReplicationGroup extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
-    const group = new StoreSecurityGroup(this, "SecurityGroup", {
-      name: `${s.replicationGroupId}-sg`, description: `Redis ${s.replicationGroupId}: ${s.port} from its consumers`,
-      vpcId: p.vpcId, port: s.port, consumers: p.consumers,
-    });
+    const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.replicationGroupId, kind: "Redis", port: s.port, placement: p });
     const subnets = new ElasticacheSubnetGroup(this, "SubnetGroup", {
       name: `${s.replicationGroupId}-subnets`, description: `Data subnets of ${s.replicationGroupId}`, subnetIds: [...p.subnetIds],
     });
@@ -44,9 +41,7 @@ export class RedisReplicationGroup extends Construct {
       kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
       length: 64, specialCharacters: "!&#$^<>-",
     });
-    const slowLog = new ServiceLogGroup(this, "SlowLog", {
-      name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
-    });
+    const slowLog = new ServiceLogGroup(this, "SlowLog", { name: `/elasticache/${s.replicationGroupId}/slow-log`, placement: p });
     const failover = s.nodes > 1;
     const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
       replicationGroupId: s.replicationGroupId,

@@ -1,15 +1,18 @@
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { pascalCase } from "../../lib/naming";
+import type { StorePlacement } from "./placement";
 
 /** Props of a data store's security group. */
 export interface StoreSecurityGroupProps {
-  readonly name: string;
-  readonly description: string;
-  readonly vpcId: string;
+  /** The store's identifier; the group is named `<identifier>-sg`. */
+  readonly identifier: string;
+  /** What the store is, for the description, e.g. `Aurora PostgreSQL`. */
+  readonly kind: string;
   readonly port: number;
-  /** Workload security groups admitted on `port`, by workload name. */
-  readonly consumers: Readonly<Record<string, string>>;
+  /** VPC and the consuming workloads' groups. */
+  readonly placement: StorePlacement;
 }
 
 /**
@@ -21,16 +24,17 @@ export class StoreSecurityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: StoreSecurityGroupProps) {
     super(scope, id);
+    const name = `${props.identifier}-sg`;
     const group = new SecurityGroup(this, "Group", {
-      name: props.name,
-      description: props.description,
-      vpcId: props.vpcId,
-      tags: { Name: props.name },
+      name,
+      description: `${props.kind} ${props.identifier}: ${props.port} from its consumers`,
+      vpcId: props.placement.vpcId,
+      tags: { Name: name },
     });
-    for (const [workload, groupId] of Object.entries(props.consumers)) {
-      new VpcSecurityGroupIngressRule(this, `From${workload.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`, {
+    for (const [workload, groupId] of Object.entries(props.placement.consumers)) {
+      new VpcSecurityGroupIngressRule(this, `From${pascalCase(workload)}`, {
         securityGroupId: group.id,
-        description: `${workload} to ${props.name} on ${props.port}`,
+        description: `${workload} to ${name} on ${props.port}`,
         ipProtocol: "tcp",
         fromPort: props.port,
         toPort: props.port,

@@ -3,6 +3,12 @@ import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { policyDocument, PolicyStatement } from "../iam/policy-document";
 
+/** What a grant to use (not administer) a key allows: encrypt, decrypt and data keys. */
+export const KEY_USAGE_ACTIONS: readonly string[] = [
+  "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
+  "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
+];
+
 /** Props of a customer-managed key. */
 export interface KmsKeyProps {
   /** Alias without the `alias/` prefix. */

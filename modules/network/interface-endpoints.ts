@@ -2,6 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { pascalCase } from "../../lib/naming";
 
 /** Props of the interface endpoints. */
 export interface InterfaceEndpointsProps {
@@ -44,7 +45,7 @@ export class InterfaceEndpoints extends Construct {
     });
     const endpointIds: Record<string, string> = {};
     for (const service of props.services) {
-      endpointIds[service] = new VpcEndpoint(this, constructIdOf(service), {
+      endpointIds[service] = new VpcEndpoint(this, pascalCase(service), {
         vpcId: props.vpcId,
         serviceName: `com.amazonaws.${props.region}.${service}`,
         vpcEndpointType: "Interface",
@@ -57,9 +58,4 @@ export class InterfaceEndpoints extends Construct {
     this.securityGroupId = group.id;
     this.endpointIds = endpointIds;
   }
-}
-
-/** `ecr.dkr` -> `EcrDkr`: construct ids (and so Terraform addresses) per service. */
-function constructIdOf(service: string): string {
-  return service.split(/[.-]/).map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }

@@ -3,6 +3,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import type { WorkloadSettings } from "../../config/deployment";
+import { pascalCase } from "../../lib/naming";
 
 /** Props of the workload security groups. */
 export interface WorkloadSecurityGroupsProps {
@@ -26,7 +27,7 @@ export class WorkloadSecurityGroups extends Construct {
     super(scope, id);
     const groupIds: Record<string, string> = {};
     for (const workload of props.workloads) {
-      const constructId = pascal(workload.name);
+      const constructId = pascalCase(workload.name);
       const group = new SecurityGroup(this, constructId, {
         name: `${props.namePrefix}-${workload.name}`,
         description: workload.description,
@@ -43,7 +44,7 @@ export class WorkloadSecurityGroups extends Construct {
     }
     for (const workload of props.workloads) {
       for (const from of workload.ingressFrom) {
-        new VpcSecurityGroupIngressRule(this, `${pascal(workload.name)}From${pascal(from.workload)}${from.port}`, {
+        new VpcSecurityGroupIngressRule(this, `${pascalCase(workload.name)}From${pascalCase(from.workload)}${from.port}`, {
           securityGroupId: groupIds[workload.name],
           description: `${from.workload} to ${workload.name} on ${from.port}`,
           ipProtocol: "tcp",
@@ -55,9 +56,4 @@ export class WorkloadSecurityGroups extends Construct {
     }
     this.groupIds = groupIds;
   }
-}
-
-/** `eks-nodes` -> `EksNodes`. */
-function pascal(name: string): string {
-  return name.split("-").map((part) => part[0].toUpperCase() + part.slice(1)).join("");
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, matching, only, policy, refBy, resources, stack } from "../support/synth";
+import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack } from "../support/synth";
 
 const s = () => stack("axonflow-prod-data");
 const net = () => stack("axonflow-prod-network");
 const db = () => only(s(), "aws_db_instance");
-const keyArn = () => `\${${"aws_kms_key"}.${Object.keys(resources(s(), "aws_kms_key"))[0]}.arn}`;
+const keyArn = () => onlyRef(s(), "aws_kms_key", "arn");
 
 describe("axonflow-prod database (seed 002)", () => {
   it("is PostgreSQL 15 on db.t3.medium with 100 GB gp3 at the 3000 IOPS / 125 MB/s baseline", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, only, policy, refBy, resources, stack } from "../support/synth";
+import { byAttr, only, onlyRef, policy, refBy, stack } from "../support/synth";
 
 const prod = () => stack("serverless-saas-prod-data");
-const keyArn = () => `\${aws_kms_key.${Object.keys(resources(prod(), "aws_kms_key"))[0]}.arn}`;
+const keyArn = () => onlyRef(prod(), "aws_kms_key", "arn");
 
 describe("serverless-saas-prod DynamoDB (seed 003)", () => {
   it("is on demand with a new-and-old-images stream, PITR, TTL and the data key", () => {

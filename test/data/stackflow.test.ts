@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, matching, only, policy, refBy, resources, stack, StackJson } from "../support/synth";
+import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack, StackJson } from "../support/synth";
 
 const prod = () => stack("stackflow-prod-data");
 const dev = () => stack("stackflow-dev-data");
-const keyArn = (s: StackJson) => `\${aws_kms_key.${Object.keys(resources(s, "aws_kms_key"))[0]}.arn}`;
+const keyArn = (s: StackJson) => onlyRef(s, "aws_kms_key", "arn");
 const cluster = (s: StackJson, id: string) => byAttr(s, "aws_rds_cluster", "cluster_identifier", id);
 const instancesOf = (s: StackJson, clusterId: string) =>
   matching(s, "aws_rds_cluster_instance", (i) => i.cluster_identifier === refBy(s, "aws_rds_cluster", "cluster_identifier", clusterId, "cluster_identifier"));
@@ -87,7 +87,7 @@ describe("stackflow-prod Aurora PostgreSQL 17 requirements cluster", () => {
   it("runs 17.7 on 5432 with its own TLS parameter group and secret", () => {
     expect(cluster(prod(), "stackflow-req-prod")).toMatchObject({ engine_version: "17.7", port: 5432, iam_database_authentication_enabled: true });
     expect(byAttr(prod(), "aws_rds_cluster_parameter_group", "name", "stackflow-req-prod-params").family).toBe("aurora-postgresql17");
-    expect(byAttr(prod(), "aws_secretsmanager_secret", "name", "stackflow/aurora-req-db-credentials")).toBeDefined();
+    expect(byAttr(prod(), "aws_secretsmanager_secret", "name", "stackflow/aurora-req-db-credentials")).toMatchObject({ kms_key_id: keyArn(prod()), recovery_window_in_days: 30 });
     expect(instancesOf(prod(), "stackflow-req-prod")).toHaveLength(2);
   });
 });

@@ -1,3 +1,4 @@
+import { policyDocument, type PolicyStatement } from "../../modules/iam/policy-document";
 import type { SynthesizedStack } from "../../policies/engine/stack-json";
 
 /** One block of a fixture stack: `[type, name, attributes]`; a `data.` prefix makes a data source. */
@@ -27,7 +28,7 @@ export function fixtureStack(blocks: readonly Block[], overrides: { name?: strin
   };
 }
 
-const doc = (statements: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const doc = (statements: readonly Record<string, unknown>[]) => policyDocument(statements as unknown as PolicyStatement[]);
 const kms = "arn:aws:kms:us-east-1:111122223333:key/0b1f2e3d-aaaa-bbbb-cccc-0123456789ab";
 const bucket: Block = ["aws_s3_bucket", "B", { bucket: "media-bucket" }];
 const onBucket = (type: string, attributes: Record<string, unknown>): Block => [type, "C", { bucket: "${aws_s3_bucket.B.id}", ...attributes }];

@@ -46,6 +46,13 @@ export function ref(s: StackJson, type: string, match: (r: Record<string, unknow
   return `\${${type}.${entry[0]}.${attribute}}`;
 }
 
+/** `${type.id.attribute}` of the only resource of a type; fails when there are none or several. */
+export function onlyRef(s: StackJson, type: string, attribute: string): string {
+  const ids = Object.keys(resources(s, type));
+  if (ids.length !== 1) throw new Error(`expected exactly one ${type}, found ${ids.length}`);
+  return `\${${type}.${ids[0]}.${attribute}}`;
+}
+
 /** Sorted `type.name` addresses of a stack's resources. */
 export function addresses(s: StackJson): string[] {
   return Object.entries(s.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
@@ -57,7 +64,7 @@ export const policy = (text: unknown): { Statement: Record<string, unknown>[] } 
 /** Value of a `Name` tag. */
 export const nameTag = (r: Record<string, unknown>): string | undefined => (r.tags as Record<string, string> | undefined)?.Name;
 
-/** The resources of a type that match, with their `${type.id}` address prefix. */
+/** The resources of a type that match. */
 export function matching(s: StackJson, type: string, match: (r: Record<string, unknown>) => boolean): Record<string, unknown>[] {
   return Object.values(resources(s, type)).filter(match);
 }
