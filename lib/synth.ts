@@ -21,8 +21,8 @@ export function synthesize(deployments: readonly Deployment[], outdir: string): 
   let stackNames: string[];
   try {
     const app = new App({ outdir: staging });
-    const built = buildStacks(app, deployments);
-    stackNames = [...new Set(built.flatMap((b) => [b.state, b.network, b.data].flatMap((s) => (s ? [s.node.id] : []))))];
+    buildStacks(app, deployments);
+    stackNames = app.node.children.map((stack) => stack.node.id);
     app.synth();
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

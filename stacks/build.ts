@@ -5,21 +5,12 @@ import { DataStack } from "./data-stack";
 import { NetworkStack } from "./network-stack";
 import { StateStack } from "./state-stack";
 
-/** The stacks built for one deployment, for composition and tests. */
-export interface DeploymentStacks {
-  readonly deployment: Deployment;
-  readonly state: StateStack;
-  readonly network: NetworkStack;
-  /** Undefined when the deployment declares no data stores. */
-  readonly data: DataStack | undefined;
-}
-
 /**
  * Turns validated deployments into stacks: one bootstrap stack per account
  * and region, then each deployment's layer stacks. The one place that wires
  * layers together; main.ts and the tests both call it.
  */
-export function buildStacks(app: App, deployments: readonly Deployment[]): DeploymentStacks[] {
+export function buildStacks(app: App, deployments: readonly Deployment[]): void {
   const stateStacks = new Map<string, StateStack>();
   for (const d of deployments) {
     const backend = stateBackendFor(d.account, d.region);
@@ -28,12 +19,11 @@ export function buildStacks(app: App, deployments: readonly Deployment[]): Deplo
       stateStacks.set(backend.stackName, new StateStack(app, { account: d.account, backend, deployments: sharing }));
     }
   }
-  return deployments.map((deployment) => {
-    const state = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
-    const network = new NetworkStack(app, { deployment, stateStack: state });
-    const data = hasDataStores(deployment) ? new DataStack(app, { deployment, stateStack: state, network: network.outputs }) : undefined;
-    return { deployment, state, network, data };
-  });
+  for (const deployment of deployments) {
+    const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
+    const network = new NetworkStack(app, { deployment, stateStack });
+    if (hasDataStores(deployment)) new DataStack(app, { deployment, stateStack, network: network.outputs });
+  }
 }
 
 function hasDataStores(d: Deployment): boolean {
