@@ -1,10 +1,36 @@
-import type {
-  AuroraParsed, DynamodbParsed, MediaBucketParsed, NeptuneParsed, RdsParsed, RedisParsed,
-} from "./data-schema";
-import type { Environment, NatMode } from "./presets";
-import type { InterfaceEndpointService, SystemId } from "./schema";
+import { z } from "zod";
+import { backupRetentionDays, enumOf, logRetentionDays } from "./fields";
+import type { DataSettings } from "./layers/data";
+import type { NetworkSettings } from "./layers/network";
+import { ENVIRONMENTS, type Environment, type EnvironmentPreset } from "./presets";
+import { SUPPORTED_REGIONS } from "./regions";
 
-/** The AWS account a deployment lands in. */
+/** The five systems this repository describes. */
+export const SYSTEMS = ["stackflow", "webhooks", "axonflow", "serverless-saas", "commerce"] as const;
+export type SystemId = (typeof SYSTEMS)[number];
+
+/**
+ * What every deployment states besides its layers: which system, which
+ * environment, where (region, and an account of config/accounts.ts), and
+ * departures from its environment preset that apply to every layer.
+ */
+export const deploymentBaseSchema = z.strictObject({
+  system: enumOf(SYSTEMS),
+  environment: enumOf(ENVIRONMENTS),
+  region: enumOf(SUPPORTED_REGIONS as [string, ...string[]]),
+  /** Name of an account in config/accounts.ts. */
+  account: z.string({ error: "must name an account of config/accounts.ts" }),
+  /** Databases and caches run Multi-AZ. @default the environment preset */
+  multiAz: z.boolean().optional(),
+  /** Deletion protection, final snapshots and `prevent_destroy` on stateful resources. @default the environment preset */
+  deletionProtection: z.boolean().optional(),
+  /** @default the environment preset (dev and staging 7, prod 14) */
+  backupRetentionDays: backupRetentionDays.optional(),
+  /** @default the environment preset (dev 30, staging 90, prod 365) */
+  logRetentionDays: logRetentionDays.optional(),
+});
+
+/** The AWS account a deployment lands in, from config/accounts.ts. */
 export interface AccountRef {
   /** Label for the account; deployments sharing it share one state backend. */
   readonly name: string;
@@ -12,78 +38,36 @@ export interface AccountRef {
   readonly id?: string;
 }
 
-/** A workload's security group and who may reach it. */
-export interface WorkloadSettings {
-  readonly name: string;
-  readonly description: string;
-  readonly ingressFrom: readonly { readonly workload: string; readonly port: number }[];
-}
-
-/** Resolved network settings of a deployment. */
-export interface NetworkSettings {
-  readonly cidr: string;
-  /** Availability zone names, in subnet order. */
-  readonly azs: readonly string[];
-  readonly nat: NatMode;
-  readonly interfaceEndpoints: readonly InterfaceEndpointService[];
-  readonly workloads: readonly WorkloadSettings[];
-}
-
-/** Settings every relational or graph store resolves from its deployment. */
-interface Protected {
-  /** Deletion protection, final snapshot and `prevent_destroy`. */
-  readonly deletionProtection: boolean;
-}
-
-export type AuroraSettings = AuroraParsed & Protected & {
-  readonly readers: number;
-  readonly backupRetentionDays: number;
-  readonly credentialsSecretName: string;
-};
-export type RdsSettings = RdsParsed & Protected & {
-  readonly port: number;
-  readonly multiAz: boolean;
-  readonly backupRetentionDays: number;
-  readonly credentialsSecretName: string;
-};
-export type NeptuneSettings = NeptuneParsed & Protected & {
-  readonly readers: number;
-  readonly backupRetentionDays: number;
-};
-export type RedisSettings = RedisParsed & Protected & {
-  readonly nodes: number;
-  readonly multiAz: boolean;
-  readonly authTokenSecretName: string;
-};
-export type DynamodbSettings = DynamodbParsed & Protected;
-export type MediaBucketSettings = MediaBucketParsed & Protected;
-
-/** Resolved data stores of a deployment. */
-export interface DataSettings {
-  readonly kms: { readonly multiRegion: boolean };
-  readonly aurora: readonly AuroraSettings[];
-  readonly rds: readonly RdsSettings[];
-  readonly neptune: readonly NeptuneSettings[];
-  readonly redis: readonly RedisSettings[];
-  readonly dynamodb: readonly DynamodbSettings[];
-  readonly mediaBuckets: readonly MediaBucketSettings[];
-}
-
-/**
- * A validated deployment: one system in one environment, preset defaults
- * applied. Stacks and modules only ever see this shape.
- */
-export interface Deployment {
+/** A deployment's identity and environment-wide settings, presets applied: what every layer's resolver reads. */
+export interface DeploymentBase {
   /** `<system>-<environment>`, the prefix of every stack and resource name. */
   readonly name: string;
   readonly system: SystemId;
   readonly environment: Environment;
   readonly region: string;
   readonly account: AccountRef;
-  readonly network: NetworkSettings;
-  readonly data: DataSettings;
+  /** The environment preset the deployment departs from. */
+  readonly preset: EnvironmentPreset;
   readonly multiAz: boolean;
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly backupRetentionDays: number;
+}
+
+/**
+ * Resolved settings of every layer a deployment may have, by layer. A new
+ * layer adds its settings type here and its config to config/layers/index.ts.
+ */
+export interface LayerSettings {
+  readonly network: NetworkSettings;
+  readonly data: DataSettings;
+}
+
+/**
+ * A validated deployment: one system in one environment, preset defaults
+ * applied, every layer resolved. Stacks and modules only ever see this shape.
+ */
+export interface Deployment extends DeploymentBase, LayerSettings {
+  /** The layers this deployment synthesizes a stack for, in apply order. */
+  readonly layers: readonly (keyof LayerSettings)[];
 }

@@ -1,4 +1,4 @@
-import type { DeploymentInput } from "./schema";
+import type { DeploymentInput } from "./resolve";
 import { axonflow } from "./systems/axonflow";
 import { commerce } from "./systems/commerce";
 import { serverlessSaas } from "./systems/serverless-saas";

@@ -1,96 +1,133 @@
+import { z } from "zod";
 import { overlaps, parseCidr } from "../lib/cidr";
-import { MAX_BUCKET_NAME_LENGTH, stateBackendFor } from "../lib/state-backend";
-import { ConfigError, ConfigProblem } from "./errors";
-import type { Deployment } from "./deployment";
+import { stateBackendFor } from "../lib/state-backend";
+import { LAYERS } from "../stacks/layers";
+import { ACCOUNTS, type AccountInput } from "./accounts";
+import type { LayerContext } from "./context";
+import { type AccountRef, type Deployment, type DeploymentBase, deploymentBaseSchema, type LayerSettings } from "./deployment";
+import { ConfigError, type ConfigProblem } from "./errors";
+import { LAYER_CONFIGS } from "./layers";
+import { type NameOwner, NameRegistry } from "./names";
 import { PRESETS } from "./presets";
-import { resolveData } from "./resolve-data";
-import { REGION_AZS } from "./regions";
-import { deploymentInputSchema } from "./schema";
+import { ReferenceRegistry } from "./refs";
+
+/** Schema of one deployment as written in `config/systems/<system>/`: the base plus one section per layer. */
+export const deploymentInputSchema = deploymentBaseSchema.extend(
+  Object.fromEntries(LAYER_CONFIGS.map((l) => [l.layer, l.schema])) as { [L in (typeof LAYER_CONFIGS)[number] as L["layer"]]: L["schema"] },
+);
+
+/** A deployment as its system files write it (preset fields and defaulted sections optional). */
+export type DeploymentInput = z.input<typeof deploymentInputSchema>;
 
 /**
- * Validates raw deployment configs and applies environment presets.
- * Every problem, per-field and cross-deployment, is gathered into one
- * ConfigError so a single synth run reports all of them.
+ * Validates raw deployment configs and applies environment presets, in
+ * three steps that all report into one list: the schema of each deployment;
+ * each layer's resolver in apply order, with the reference and name
+ * registries; then rules across deployments (names in a shared account,
+ * CIDRs, unique deployment names). Throws one ConfigError carrying every
+ * problem, before any construct is built.
  */
-export function resolveDeployments(inputs: readonly unknown[]): Deployment[] {
+export function resolveDeployments(inputs: readonly unknown[], accounts: readonly AccountInput[] = ACCOUNTS): Deployment[] {
   const problems: ConfigProblem[] = [];
+  const names = new NameRegistry();
+  const accountRefs = resolveAccounts(accounts, problems);
+  const stateStacks = new Set<string>();
   const resolved: Deployment[] = [];
+  const labels = new Set<string>();
   inputs.forEach((input, index) => {
     const label = labelOf(input, index);
+    if (labels.has(label)) {
+      problems.push({ deployment: label, field: "name", value: label, allowed: "deployment names (<system>-<environment>) must be unique" });
+      return;
+    }
+    labels.add(label);
     const parsed = deploymentInputSchema.safeParse(input);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        // A misspelt key is reported at its own path, not at its parent object.
-        const paths = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
-        const allowed = issue.code === "unrecognized_keys" ? "is not a known setting (check the spelling)" : issue.message;
-        for (const path of paths) {
-          problems.push({ deployment: label, field: path.join(".") || "(root)", value: valueAt(input, path), allowed });
-        }
-      }
+      problems.push(...schemaProblems(label, input, parsed.error));
       return;
     }
     const d = parsed.data;
+    const account = accountRefs.get(d.account);
+    if (!account) {
+      problems.push({ deployment: label, field: "account", value: d.account, allowed: `must name an account of config/accounts.ts (${[...accountRefs.keys()].join(", ")})` });
+      return;
+    }
     const preset = PRESETS[d.environment];
-    const azCount = d.network.azCount ?? preset.azCount;
-    const regionAzs = REGION_AZS[d.region];
-    const stateBucket = stateBackendFor(d.account, d.region).bucket;
-    if (stateBucket.length > MAX_BUCKET_NAME_LENGTH) {
-      problems.push({
-        deployment: label, field: "account.name", value: d.account.name,
-        allowed: `is too long for the state bucket name ${stateBucket} (${stateBucket.length} > ${MAX_BUCKET_NAME_LENGTH} characters)`,
-      });
-    }
-    const workloadNames = d.network.workloads.map((w) => w.name);
-    d.network.workloads.forEach((w, i) => {
-      if (workloadNames.indexOf(w.name) !== i) problems.push({ deployment: label, field: `network.workloads.${i}.name`, value: w.name, allowed: "must be unique" });
-      w.ingressFrom.forEach((from, j) => {
-        if (!workloadNames.includes(from.workload)) {
-          problems.push({ deployment: label, field: `network.workloads.${i}.ingressFrom.${j}.workload`, value: from.workload, allowed: `must name a workload of network.workloads (${workloadNames.join(", ")})` });
-        }
-      });
-    });
-    const multiAz = d.multiAz ?? preset.multiAz;
-    const deletionProtection = d.deletionProtection ?? preset.deletionProtection;
-    const backupRetentionDays = d.backupRetentionDays ?? preset.backupRetentionDays;
-    const duplicateEndpoints = d.network.interfaceEndpoints.filter((s, i, all) => all.indexOf(s) !== i);
-    if (duplicateEndpoints.length > 0) {
-      problems.push({ deployment: label, field: "network.interfaceEndpoints", value: duplicateEndpoints, allowed: "each service may be listed once" });
-    }
-    resolved.push({
-      name: label,
-      system: d.system,
-      environment: d.environment,
-      region: d.region,
-      account: d.account,
-      network: {
-        cidr: d.network.cidr,
-        azs: regionAzs.slice(0, azCount),
-        nat: d.network.nat ?? preset.nat,
-        interfaceEndpoints: [...d.network.interfaceEndpoints].sort(),
-        workloads: d.network.workloads,
-      },
-      data: resolveData(d.data, {
-        label, system: d.system, environment: d.environment, multiAz, deletionProtection, backupRetentionDays, workloads: workloadNames,
-      }, problems),
-      multiAz,
-      deletionProtection,
-      backupRetentionDays,
+    const base: DeploymentBase = {
+      name: label, system: d.system, environment: d.environment, region: d.region, account, preset,
+      multiAz: d.multiAz ?? preset.multiAz,
+      deletionProtection: d.deletionProtection ?? preset.deletionProtection,
+      backupRetentionDays: d.backupRetentionDays ?? preset.backupRetentionDays,
       logRetentionDays: d.logRetentionDays ?? preset.logRetentionDays,
-    });
+    };
+    const refs = new ReferenceRegistry(label, LAYERS);
+    const owner = { deployment: label, account: account.name, region: d.region };
+    registerStateNames(account, d.region, owner, names, stateStacks);
+    const settings: Record<string, unknown> = {};
+    const layers: (keyof LayerSettings)[] = [];
+    for (const config of LAYER_CONFIGS) {
+      const ctx: LayerContext = {
+        deployment: base,
+        problem: (field, value, allowed) => problems.push({ deployment: label, field, value, allowed }),
+        define: (kind, id, field) => {
+          const duplicate = refs.define(kind, id, config.layer, field);
+          if (duplicate) problems.push(duplicate);
+        },
+        use: (kinds, id, field) => refs.use(kinds, id, config.layer, field),
+        idsOf: (kind) => refs.idsOf(kind),
+        name: (kind, name, field, value) => names.register(kind, name, owner, field, value),
+      };
+      // Each config resolves its own section; the cast joins the per-layer types the tuple keeps apart.
+      const layerSettings = (config.resolve as (p: unknown, c: LayerContext) => unknown)(d[config.layer], ctx);
+      settings[config.layer] = layerSettings;
+      if ((config.used as (s: unknown) => boolean)(layerSettings)) layers.push(config.layer);
+    }
+    problems.push(...refs.check());
+    resolved.push({ ...base, ...(settings as unknown as LayerSettings), layers });
   });
-  problems.push(...crossDeploymentProblems(resolved));
+  problems.push(...names.check(), ...crossDeploymentProblems(resolved));
   if (problems.length > 0) throw new ConfigError(problems);
   return resolved;
 }
 
-/** Rules that compare deployments: unique names, disjoint CIDRs, one id per account. */
+const accountName = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
+
+/**
+ * Checks the accounts registry (name format, one id per account, no id twice)
+ * before any deployment refers to it.
+ */
+function resolveAccounts(accounts: readonly AccountInput[], problems: ConfigProblem[]): Map<string, AccountRef> {
+  const refs = new Map<string, AccountRef>();
+  accounts.forEach((a, i) => {
+    const problem = (field: string, value: unknown, allowed: string) => problems.push({ deployment: `config/accounts.ts[${i}]`, field, value, allowed });
+    if (!accountName.test(a.name)) problem("name", a.name, "must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter");
+    if (a.id !== undefined && !/^\d{12}$/.test(a.id)) problem("id", a.id, "must be a 12-digit AWS account id");
+    if (refs.has(a.name)) problem("name", a.name, "must be unique (one name, one account)");
+    const sameId = accounts.findIndex((o) => a.id !== undefined && o.id === a.id);
+    if (sameId >= 0 && sameId !== i) problem("id", a.id, `is already account ${accounts[sameId].name}; one id, one name`);
+    if (!refs.has(a.name)) refs.set(a.name, a.id === undefined ? { name: a.name } : { name: a.name, id: a.id });
+  });
+  return refs;
+}
+
+/**
+ * Registers the names the state stack of an account and region creates
+ * (stacks/state-stack.ts), once per pair, on the first deployment using it.
+ */
+function registerStateNames(account: AccountRef, region: string, owner: NameOwner, names: NameRegistry, seen: Set<string>): void {
+  const backend = stateBackendFor(account, region);
+  if (seen.has(backend.stackName)) return;
+  seen.add(backend.stackName);
+  names.register("s3-bucket", backend.bucket, owner, "account", account.name);
+  names.register("dynamodb-table", backend.lockTable, owner, "account", account.name);
+  names.register("kms-alias", backend.keyAlias, owner, "account", account.name);
+}
+
+/** Disjoint VPC ranges across deployments. Names shared in an account are the name registry's, deployment names checked on the way in. */
 function crossDeploymentProblems(deployments: readonly Deployment[]): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   deployments.forEach((d, i) => {
     const earlier = deployments.slice(0, i);
-    if (earlier.some((e) => e.name === d.name)) {
-      problems.push({ deployment: d.name, field: "name", value: d.name, allowed: "deployment names (<system>-<environment>) must be unique" });
-    }
     const clash = earlier.find((e) => overlaps(parseCidr(e.network.cidr)!, parseCidr(d.network.cidr)!));
     if (clash) {
       problems.push({
@@ -98,22 +135,17 @@ function crossDeploymentProblems(deployments: readonly Deployment[]): ConfigProb
         allowed: `must not overlap ${clash.name} (${clash.network.cidr}); VPC ranges stay disjoint so any two can be peered`,
       });
     }
-    const sameName = earlier.find((e) => e.account.name === d.account.name && e.account.id !== d.account.id);
-    if (sameName) {
-      problems.push({
-        deployment: d.name, field: "account.id", value: d.account.id,
-        allowed: `account "${d.account.name}" is ${JSON.stringify(sameName.account.id)} in ${sameName.name}; one account name, one id`,
-      });
-    }
-    const sameId = earlier.find((e) => d.account.id !== undefined && e.account.id === d.account.id && e.account.name !== d.account.name);
-    if (sameId) {
-      problems.push({
-        deployment: d.name, field: "account.name", value: d.account.name,
-        allowed: `account id ${d.account.id} is named "${sameId.account.name}" in ${sameId.name}; one id, one name`,
-      });
-    }
   });
   return problems;
+}
+
+/** zod issues as problems; a misspelt key is reported at its own path, not at its parent object. */
+function schemaProblems(label: string, input: unknown, error: z.ZodError): ConfigProblem[] {
+  return error.issues.flatMap((issue) => {
+    const paths = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+    const allowed = issue.code === "unrecognized_keys" ? "is not a known setting (check the spelling)" : issue.message;
+    return paths.map((path) => ({ deployment: label, field: path.join(".") || "(root)", value: valueAt(input, path), allowed }));
+  });
 }
 
 function labelOf(input: unknown, index: number): string {

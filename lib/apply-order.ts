@@ -1,6 +1,5 @@
 import type { AccountRef } from "../config/deployment";
-import { LAYERS } from "../stacks/layers";
-import { stateBackendFor } from "./state-backend";
+import { LAYER_SCOPES, LAYERS, scopeStackName } from "../stacks/layers";
 
 /** One stack of cdktf's `manifest.json`, as far as ordering needs it. */
 export interface ManifestStack {
@@ -98,16 +97,22 @@ export function upstreamOf(manifest: StackManifest, stack: string): string[] {
 }
 
 /**
- * The stacks that belong to a deployment, in apply order: its account's
- * state stack first, then the `<deployment>-<layer>` stacks that exist.
+ * The stacks that belong to a deployment, in apply order: the scope stacks
+ * of its account and region (state first), the `<deployment>-<layer>`
+ * stacks that exist, and the organization-scoped stacks they depend on.
  * Stacks of other deployments it depends on are not included (they are
  * applied with their own deployment); see {@link externalDependencies}.
  */
 export function deploymentStacks(manifest: StackManifest, deployment: DeploymentRef): string[] {
   const names = new Set(Object.keys(manifest.stacks));
-  const state = stateBackendFor(deployment.account, deployment.region).stackName;
-  const own = LAYERS.map((layer) => (layer === "state" ? state : `${deployment.name}-${layer}`)).filter((n) => names.has(n));
-  return applyOrder(manifest, own);
+  const account = { kind: "account" as const, account: deployment.account.name, region: deployment.region };
+  const own = LAYERS.flatMap((layer) => LAYER_SCOPES[layer].flatMap((scope) => {
+    if (scope === "deployment") return [`${deployment.name}-${layer}`];
+    return scope === "account" ? [scopeStackName(account, layer)] : [];
+  })).filter((n) => names.has(n));
+  const graph = dependencyGraph(manifest);
+  const organization = own.flatMap((s) => upstreamOfGraph(graph, s)).filter((s) => s.includes("-organization-"));
+  return applyOrder(manifest, [...new Set([...own, ...organization])]);
 }
 
 /** Dependencies of `stacks` that are not among them (e.g. another deployment's stack), sorted. */

@@ -6,13 +6,12 @@ export interface StateBackendLocation {
   readonly stackName: string;
   readonly bucket: string;
   readonly lockTable: string;
+  /** Alias (without `alias/`) of the key encrypting bucket and table. */
+  readonly keyAlias: string;
   readonly region: string;
   /** Key of the bootstrap stack's own state once migrated into its bucket. */
   readonly ownKey: string;
 }
-
-/** S3's limit on bucket names; config validation keeps state buckets within it. */
-export const MAX_BUCKET_NAME_LENGTH = 63;
 
 /**
  * One state backend per account and region. The bucket name carries the
@@ -24,6 +23,7 @@ export function stateBackendFor(account: AccountRef, region: string): StateBacke
     stackName: `${account.name}-${region}-state`,
     bucket: `${account.name}${idPart}-${region}-tfstate`,
     lockTable: `${account.name}-${region}-tflock`,
+    keyAlias: `${account.name}-${region}-tfstate`,
     region,
     ownKey: `_bootstrap/${account.name}/${region}.tfstate`,
   };

@@ -6,27 +6,20 @@ import { NetworkStack } from "./network-stack";
 import { StateStack } from "./state-stack";
 
 /**
- * Turns validated deployments into stacks: one bootstrap stack per account
- * and region, then each deployment's layer stacks. The one place that wires
- * layers together; main.ts and the tests both call it.
+ * Turns validated deployments into stacks: first the scope stacks (one
+ * state stack per account and region the deployments use), then each
+ * deployment's layer stacks, one explicit line per layer. The one place that
+ * wires layers together; main.ts and the tests both call it.
  */
 export function buildStacks(app: App, deployments: readonly Deployment[]): void {
   const stateStacks = new Map<string, StateStack>();
   for (const d of deployments) {
     const backend = stateBackendFor(d.account, d.region);
-    if (!stateStacks.has(backend.stackName)) {
-      const sharing = deployments.filter((o) => stateBackendFor(o.account, o.region).stackName === backend.stackName);
-      stateStacks.set(backend.stackName, new StateStack(app, { account: d.account, backend, deployments: sharing }));
-    }
+    if (!stateStacks.has(backend.stackName)) stateStacks.set(backend.stackName, new StateStack(app, { account: d.account, backend }));
   }
   for (const deployment of deployments) {
     const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
     const network = new NetworkStack(app, { deployment, stateStack });
-    if (hasDataStores(deployment)) new DataStack(app, { deployment, stateStack, network: network.outputs });
+    if (deployment.layers.includes("data")) new DataStack(app, { deployment, stateStack, network });
   }
-}
-
-function hasDataStores(d: Deployment): boolean {
-  const { kms: _key, ...stores } = d.data;
-  return Object.values(stores).some((list) => list.length > 0);
 }

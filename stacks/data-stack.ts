@@ -1,6 +1,3 @@
-import { TerraformOutput } from "cdktf";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { Construct } from "constructs";
 import { resourceName } from "../lib/naming";
@@ -13,32 +10,37 @@ import type { StorePlacement } from "../modules/data/placement";
 import { RdsDatabase } from "../modules/data/rds-database";
 import { RedisReplicationGroup } from "../modules/data/redis-replication-group";
 import { KEY_USAGE_ACTIONS, KmsKey } from "../modules/kms/kms-key";
+import { consume, defineContract, publish } from "./contracts";
 import { LayerStackProps, LayerStack } from "./layer-stack";
-import type { NetworkOutputs } from "./network-stack";
+import { NETWORK, type NetworkStack } from "./network-stack";
 
 /** Props of the data layer. */
 export interface DataStackProps extends LayerStackProps {
-  readonly network: NetworkOutputs;
+  readonly network: NetworkStack;
 }
 
-/** Connection facts of one store, for the layers that use it. */
-export interface StoreOutputs {
+/** What the data layer publishes for later layers; maps are keyed by the store's config id. */
+export const DATA = defineContract("data", {
+  data_kms_key_arn: { kind: "string", description: "Key encrypting every data store of the deployment" },
+  store_endpoints: { kind: "map", description: "Writer (primary) endpoint of each relational, graph and cache store" },
+  store_reader_endpoints: { kind: "map", description: "Reader endpoint of each store; the primary endpoint where the store has none" },
+  store_ports: { kind: "map", description: "Port of each store" },
+  store_security_group_ids: { kind: "map", description: "Security group of each store" },
+  store_secret_arns: { kind: "map", description: "Secret holding credentials or auth token (ARN only), for stores that have one" },
+  table_names: { kind: "map", description: "DynamoDB table names" },
+  table_arns: { kind: "map", description: "DynamoDB table ARNs" },
+  table_stream_arns: { kind: "map", description: "DynamoDB stream ARNs (empty for a table without a stream)" },
+  bucket_names: { kind: "map", description: "Media bucket names" },
+  bucket_arns: { kind: "map", description: "Media bucket ARNs" },
+});
+
+/** Connection facts of one store. */
+interface StoreOutputs {
   readonly endpoint: string;
-  /** Reader endpoint; the primary endpoint where the store has none. */
   readonly readerEndpoint: string;
   readonly port: number;
   readonly securityGroupId: string;
-  /** Secret holding credentials or auth token; undefined for IAM-only stores. */
   readonly secretArn: string | undefined;
-}
-
-/** What later layers consume from the data layer. */
-export interface DataOutputs {
-  readonly kmsKeyArn: string;
-  /** Relational, graph and cache stores by their config id. */
-  readonly stores: Readonly<Record<string, StoreOutputs>>;
-  readonly tables: Readonly<Record<string, { readonly name: string; readonly arn: string; readonly streamArn: string }>>;
-  readonly buckets: Readonly<Record<string, { readonly name: string; readonly arn: string }>>;
 }
 
 /**
@@ -46,44 +48,41 @@ export interface DataOutputs {
  * in the isolated data subnets, admitting only their consuming workloads.
  */
 export class DataStack extends LayerStack {
-  readonly outputs: DataOutputs;
-
   constructor(scope: Construct, props: DataStackProps) {
     super(scope, "data", props);
     const d = this.deployment;
-    const identity = new DataAwsCallerIdentity(this, "Caller");
-    const partition = new DataAwsPartition(this, "Partition");
+    const network = consume(this, NETWORK, props.network);
     const key = new KmsKey(this, "DataKey", {
       alias: resourceName(d, "data"),
       description: `Encrypts every data store of ${d.name}`,
-      accountId: identity.accountId,
-      partition: partition.partition,
+      accountId: this.accountId,
+      partition: this.partition,
       multiRegion: d.data.kms.multiRegion,
       preventDestroy: d.deletionProtection,
       grants: [{
         Sid: "SystemRolesUse",
         Effect: "Allow",
-        Principal: { AWS: `arn:${partition.partition}:iam::${identity.accountId}:root` },
+        Principal: { AWS: `arn:${this.partition}:iam::${this.accountId}:root` },
         Action: KEY_USAGE_ACTIONS,
         Resource: "*",
         // Every role of the system is named `<system>-<env>-...` (lib/naming.ts).
-        Condition: { ArnLike: { "aws:PrincipalArn": `arn:${partition.partition}:iam::${identity.accountId}:role/${d.name}-*` } },
+        Condition: { ArnLike: { "aws:PrincipalArn": `arn:${this.partition}:iam::${this.accountId}:role/${d.name}-*` } },
       }],
     });
 
     const placement = (consumers: readonly string[]): StorePlacement => ({
-      vpcId: props.network.vpcId,
-      subnetIds: props.network.dataSubnetIds,
-      azs: props.network.azs,
-      consumers: Object.fromEntries(consumers.map((c) => [c, props.network.workloadSecurityGroupIds[c]])),
+      vpcId: network.get("vpc_id"),
+      subnetIds: network.get("data_subnet_ids"),
+      azs: d.network.azs,
+      consumers: Object.fromEntries(consumers.map((c) => [c, network.entry("workload_security_group_ids", c)])),
       kmsKeyArn: key.arn,
-      logsKmsKeyArn: props.network.logsKmsKeyArn,
+      logsKmsKeyArn: network.get("logs_kms_key_arn"),
       logRetentionDays: d.logRetentionDays,
     });
     const relational = [...d.data.aurora, ...d.data.rds];
     if (relational.length + d.data.redis.length > 0) new RandomProvider(this, "random");
     const monitoringRoleArn = relational.some((r) => r.monitoringIntervalSeconds > 0)
-      ? new MonitoringRole(this, "MonitoringRole", { name: resourceName(d, "rds-monitoring"), accountId: identity.accountId, partition: partition.partition }).roleArn
+      ? new MonitoringRole(this, "MonitoringRole", { name: resourceName(d, "rds-monitoring"), accountId: this.accountId, partition: this.partition }).roleArn
       : "";
 
     const stores: Record<string, StoreOutputs> = {};
@@ -103,22 +102,23 @@ export class DataStack extends LayerStack {
       const r = new RedisReplicationGroup(this, s.id, { settings: s, placement: placement(s.consumers) });
       stores[s.id] = { endpoint: r.primaryEndpoint, readerEndpoint: r.readerEndpoint, port: r.port, securityGroupId: r.securityGroupId, secretArn: r.authTokenSecretArn };
     }
-    const tables = Object.fromEntries(d.data.dynamodb.map((s) => {
-      const t = new DynamodbTable(this, s.id, { settings: s, kmsKeyArn: key.arn });
-      return [s.id, { name: t.tableName, arn: t.arn, streamArn: t.streamArn }];
-    }));
-    const buckets = Object.fromEntries(d.data.mediaBuckets.map((s) => {
-      const b = new MediaBucket(this, s.id, { settings: s, kmsKeyArn: key.arn });
-      return [s.id, { name: b.bucketName, arn: b.arn }];
-    }));
-    this.outputs = { kmsKeyArn: key.arn, stores, tables, buckets };
-
-    new TerraformOutput(this, "data_kms_key_arn", { value: key.arn, description: "Key encrypting every data store" });
-    for (const [id, store] of Object.entries(stores)) {
-      new TerraformOutput(this, `${id}_endpoint`, { value: store.endpoint, description: `${id} endpoint` });
-      new TerraformOutput(this, `${id}_port`, { value: store.port, description: `${id} port` });
-      new TerraformOutput(this, `${id}_security_group_id`, { value: store.securityGroupId, description: `${id} security group` });
-      if (store.secretArn) new TerraformOutput(this, `${id}_secret_arn`, { value: store.secretArn, description: `${id} credentials secret (ARN only)` });
-    }
+    const tables = d.data.dynamodb.map((s) => [s.id, new DynamodbTable(this, s.id, { settings: s, kmsKeyArn: key.arn })] as const);
+    const buckets = d.data.mediaBuckets.map((s) => [s.id, new MediaBucket(this, s.id, { settings: s, kmsKeyArn: key.arn })] as const);
+    const byId = <T, V>(entries: readonly (readonly [string, T])[], value: (t: T) => V | undefined) =>
+      Object.fromEntries(entries.flatMap(([id, t]) => (value(t) === undefined ? [] : [[id, value(t) as V]])));
+    const storeList = Object.entries(stores);
+    publish(this, DATA, {
+      data_kms_key_arn: key.arn,
+      store_endpoints: byId(storeList, (s) => s.endpoint),
+      store_reader_endpoints: byId(storeList, (s) => s.readerEndpoint),
+      store_ports: byId(storeList, (s) => s.port),
+      store_security_group_ids: byId(storeList, (s) => s.securityGroupId),
+      store_secret_arns: byId(storeList, (s) => s.secretArn),
+      table_names: byId(tables, (t) => t.tableName),
+      table_arns: byId(tables, (t) => t.arn),
+      table_stream_arns: byId(tables, (t) => t.streamArn),
+      bucket_names: byId(buckets, (b) => b.bucketName),
+      bucket_arns: byId(buckets, (b) => b.arn),
+    });
   }
 }

@@ -2,6 +2,7 @@ import { S3Backend } from "cdktf";
 import { Construct } from "constructs";
 import type { Deployment } from "../config/deployment";
 import { layerStateKey, stateBackendFor } from "../lib/state-backend";
+import type { Producer, StateLocation } from "./contracts";
 import type { Layer } from "./layers";
 import { PlatformStack } from "./platform-stack";
 
@@ -20,11 +21,13 @@ const claimedKeys = new WeakMap<Construct, Map<string, string>>();
  * `<system>/<env>/<layer>.tfstate`, encrypted, locked by both DynamoDB (as
  * requested) and the S3 lock file. Setting both is Terraform's documented
  * migration path off the deprecated `dynamodb_table`; cdktf 0.21's S3Backend
- * has no `useLockfile`, hence the override.
+ * has no `useLockfile`, hence the override. A layer stack is a
+ * {@link Producer}: later layers read its contract from that state.
  */
-export abstract class LayerStack extends PlatformStack {
+export abstract class LayerStack extends PlatformStack implements Producer {
   readonly deployment: Deployment;
   readonly layer: Layer;
+  readonly state: StateLocation;
 
   protected constructor(scope: Construct, layer: Exclude<Layer, "state">, props: LayerStackProps) {
     const d = props.deployment;
@@ -38,6 +41,7 @@ export abstract class LayerStack extends PlatformStack {
     const backend = stateBackendFor(d.account, d.region);
     const key = layerStateKey(d.system, d.environment, layer);
     claimStateKey(scope, `${backend.bucket}/${key}`, this.node.id);
+    this.state = { bucket: backend.bucket, key, region: backend.region };
     new S3Backend(this, {
       bucket: backend.bucket,
       key,
@@ -47,6 +51,11 @@ export abstract class LayerStack extends PlatformStack {
     });
     this.addOverride("terraform.backend.s3.use_lockfile", true);
     this.addDependency(props.stateStack);
+  }
+
+  /** This stack as a producer of its contract (for `consume`). */
+  get stack(): PlatformStack {
+    return this;
   }
 }
 

@@ -1,6 +1,3 @@
-import { TerraformOutput } from "cdktf";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { Construct } from "constructs";
 import { parseCidr } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
@@ -14,24 +11,22 @@ import { SubnetRouting } from "../modules/network/subnet-routing";
 import { SubnetTier } from "../modules/network/subnet-tier";
 import { Vpc } from "../modules/network/vpc";
 import { WorkloadSecurityGroups } from "../modules/network/workload-security-groups";
+import { defineContract, publish } from "./contracts";
 import { LayerStack, LayerStackProps } from "./layer-stack";
 
-/** What later layers consume from the network layer (cdktf cross-stack references). */
-export interface NetworkOutputs {
-  readonly vpcId: string;
-  readonly vpcCidr: string;
-  /** Availability zones, in the order of every subnet list below. */
-  readonly azs: readonly string[];
-  readonly publicSubnetIds: readonly string[];
-  readonly computeSubnetIds: readonly string[];
-  readonly dataSubnetIds: readonly string[];
-  /** Security group of the interface endpoints; undefined when the deployment has none. */
-  readonly endpointSecurityGroupId: string | undefined;
-  /** Key for CloudWatch log groups of every layer of the deployment. */
-  readonly logsKmsKeyArn: string;
-  /** Security group of each workload (config `network.workloads`), by name. */
-  readonly workloadSecurityGroupIds: Readonly<Record<string, string>>;
-}
+/** What the network layer publishes for later layers. */
+export const NETWORK = defineContract("network", {
+  vpc_id: { kind: "string", description: "VPC id" },
+  vpc_cidr: { kind: "string", description: "VPC IPv4 range" },
+  azs: { kind: "list", description: "Availability zones, in the order of every subnet list" },
+  public_subnet_ids: { kind: "list", description: "Public subnets, AZ order" },
+  compute_subnet_ids: { kind: "list", description: "Private compute subnets, AZ order" },
+  data_subnet_ids: { kind: "list", description: "Isolated data subnets, AZ order" },
+  nat_gateway_ids: { kind: "list", description: "NAT gateways (empty when NAT is none)" },
+  endpoint_security_group_id: { kind: "string", description: "Security group of the interface endpoints (empty when there are none)" },
+  logs_kms_key_arn: { kind: "string", description: "Key for CloudWatch log groups of every layer of the deployment" },
+  workload_security_group_ids: { kind: "map", description: "Security group of each workload (config network.workloads), by name" },
+});
 
 /**
  * Network layer: VPC, three subnet tiers with CIDRs computed from the VPC
@@ -39,14 +34,10 @@ export interface NetworkOutputs {
  * endpoints, and flow logs.
  */
 export class NetworkStack extends LayerStack {
-  readonly outputs: NetworkOutputs;
-
   constructor(scope: Construct, props: LayerStackProps) {
     super(scope, "network", props);
     const d = this.deployment;
     const name = (purpose: string) => resourceName(d, purpose);
-    const identity = new DataAwsCallerIdentity(this, "Caller");
-    const partition = new DataAwsPartition(this, "Partition");
     const vpcCidr = parseCidr(d.network.cidr);
     // Config validation guarantees this; a deployment built by hand gets a clear message, not a TypeError.
     if (!vpcCidr) throw new Error(`${d.name}: network.cidr ${JSON.stringify(d.network.cidr)} is not an IPv4 CIDR block`);
@@ -89,8 +80,8 @@ export class NetworkStack extends LayerStack {
     const logsKey = new KmsKey(this, "LogsKey", {
       alias: name("logs"),
       description: `Encrypts CloudWatch log groups of ${d.name}`,
-      accountId: identity.accountId,
-      partition: partition.partition,
+      accountId: this.accountId,
+      partition: this.partition,
       preventDestroy: d.deletionProtection,
       grants: [{
         Sid: "CloudWatchLogsUse",
@@ -98,29 +89,25 @@ export class NetworkStack extends LayerStack {
         Principal: { Service: `logs.${d.region}.amazonaws.com` },
         Action: KEY_USAGE_ACTIONS,
         Resource: "*",
-        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition.partition}:logs:${d.region}:${identity.accountId}:log-group:*` } },
+        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${this.partition}:logs:${d.region}:${this.accountId}:log-group:*` } },
       }],
     });
     new FlowLogs(this, "FlowLogs", {
       vpcId: vpc.vpcId, name: name("flow-logs"), retentionDays: d.logRetentionDays,
-      kmsKeyArn: logsKey.arn, accountId: identity.accountId,
+      kmsKeyArn: logsKey.arn, accountId: this.accountId,
     });
 
-    this.outputs = {
-      vpcId: vpc.vpcId,
-      vpcCidr: d.network.cidr,
+    publish(this, NETWORK, {
+      vpc_id: vpc.vpcId,
+      vpc_cidr: d.network.cidr,
       azs: d.network.azs,
-      publicSubnetIds: publicTier.subnetIds,
-      computeSubnetIds: computeTier.subnetIds,
-      dataSubnetIds: dataTier.subnetIds,
-      endpointSecurityGroupId: interfaceEndpoints?.securityGroupId,
-      logsKmsKeyArn: logsKey.arn,
-      workloadSecurityGroupIds: workloads.groupIds,
-    };
-    new TerraformOutput(this, "vpc_id", { value: vpc.vpcId, description: "VPC id" });
-    new TerraformOutput(this, "public_subnet_ids", { value: publicTier.subnetIds, description: "Public subnets, AZ order" });
-    new TerraformOutput(this, "compute_subnet_ids", { value: computeTier.subnetIds, description: "Private compute subnets, AZ order" });
-    new TerraformOutput(this, "data_subnet_ids", { value: dataTier.subnetIds, description: "Isolated data subnets, AZ order" });
-    new TerraformOutput(this, "nat_gateway_ids", { value: nat.natGatewayIds, description: "NAT gateways (empty when NAT is none)" });
+      public_subnet_ids: publicTier.subnetIds,
+      compute_subnet_ids: computeTier.subnetIds,
+      data_subnet_ids: dataTier.subnetIds,
+      nat_gateway_ids: nat.natGatewayIds,
+      endpoint_security_group_id: interfaceEndpoints?.securityGroupId ?? "",
+      logs_kms_key_arn: logsKey.arn,
+      workload_security_group_ids: workloads.groupIds,
+    });
   }
 }

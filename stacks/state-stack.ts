@@ -1,20 +1,16 @@
 import { LocalBackend, TerraformOutput } from "cdktf";
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { Construct } from "constructs";
-import type { AccountRef, Deployment } from "../config/deployment";
+import type { AccountRef } from "../config/deployment";
 import { StateBackendLocation } from "../lib/state-backend";
 import { KmsKey } from "../modules/kms/kms-key";
 import { LockTable } from "../modules/state/lock-table";
 import { PrivateBucket } from "../modules/storage/private-bucket";
-import { PlatformStack } from "./platform-stack";
+import { ScopeStack } from "./scope-stack";
 
 /** Props of the bootstrap stack of one account and region. */
 export interface StateStackProps {
   readonly account: AccountRef;
   readonly backend: StateBackendLocation;
-  /** The deployments whose layer stacks keep state here (for tags). */
-  readonly deployments: readonly Deployment[];
 }
 
 /**
@@ -23,30 +19,19 @@ export interface StateStackProps {
  * a bucket it has yet to create, so it starts on local state; README.md
  * ("State bootstrap") describes the migration into the bucket afterwards.
  */
-export class StateStack extends PlatformStack {
+export class StateStack extends ScopeStack {
   readonly backend: StateBackendLocation;
 
   constructor(scope: Construct, props: StateStackProps) {
-    const joined = (values: readonly string[]) => [...new Set(values)].sort().join("+");
-    super(scope, props.backend.stackName, {
-      region: props.backend.region,
-      account: props.account,
-      tags: {
-        system: joined(props.deployments.map((d) => d.system)),
-        environment: joined(props.deployments.map((d) => d.environment)),
-        layer: "state",
-      },
-    });
+    super(scope, "state", { kind: "account", account: props.account, region: props.backend.region });
     this.backend = props.backend;
     new LocalBackend(this, { path: `terraform.${props.backend.stackName}.tfstate` });
 
-    const identity = new DataAwsCallerIdentity(this, "Caller");
-    const partition = new DataAwsPartition(this, "Partition");
     const key = new KmsKey(this, "StateKey", {
-      alias: `${props.account.name}-${props.backend.region}-tfstate`,
+      alias: props.backend.keyAlias,
       description: `Encrypts Terraform state and locks of ${props.account.name} in ${props.backend.region}`,
-      accountId: identity.accountId,
-      partition: partition.partition,
+      accountId: this.accountId,
+      partition: this.partition,
     });
     // Versioned so any state write can be rolled back; superseded versions expire after 90 days.
     const bucket = new PrivateBucket(this, "StateBucket", {

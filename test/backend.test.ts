@@ -104,10 +104,10 @@ describe("providers", () => {
     });
   });
 
-  it("tag a shared state stack with every system and environment it serves", () => {
-    expect(stack("commerce-nonprod-us-west-2-state").provider.aws[0]).toMatchObject({
+  it("tag a shared state stack with its scope, never with the deployments it serves", () => {
+    expect(stack("commerce-nonprod-us-west-2-state").provider.aws[0]).toEqual({
       region: "us-west-2",
-      default_tags: [{ tags: { system: "commerce", environment: "dev+staging", layer: "state" } }],
+      default_tags: [{ tags: { scope: "account", account: "commerce-nonprod", layer: "state", "managed-by": "cdktf", repository: "platform-team/platform-infrastructure" } }],
     });
   });
 });

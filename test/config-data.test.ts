@@ -10,7 +10,7 @@ const redis = { id: "Cache", replicationGroupId: "shop-cache", engineVersion: "7
 /** A valid production deployment with one store of each relational/graph/cache kind, patched per case. */
 function deployment(data: Record<string, unknown>) {
   return {
-    system: "commerce", environment: "prod", region: "us-west-2", account: { name: "commerce-prod" },
+    system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod",
     network: { cidr: "10.0.0.0/16", workloads: [{ name: "app", description: "application containers" }] },
     data: { aurora: [aurora], rds: [rds], neptune: [neptune], redis: [redis], ...data },
   };
@@ -52,9 +52,9 @@ describe("data configuration", () => {
     ["too short a window", { aurora: [{ ...aurora, backupWindow: "03:00-03:15" }] },
       ['commerce-prod: data.aurora.0.backupWindow = "03:00-03:15": must last at least 30 minutes']],
     ["backup retention of 0 days", { aurora: [{ ...aurora, backupRetentionDays: 0 }] },
-      ["commerce-prod: data.aurora.0.backupRetentionDays = 0: must be between 1 and 35 days"]],
+      ["commerce-prod: data.aurora.0.backupRetentionDays = 0: must be a whole number between 1 and 35 days"]],
     ["backup retention of 36 days", { neptune: [{ ...neptune, backupRetentionDays: 36 }] },
-      ["commerce-prod: data.neptune.0.backupRetentionDays = 36: must be between 1 and 35 days"]],
+      ["commerce-prod: data.neptune.0.backupRetentionDays = 36: must be a whole number between 1 and 35 days"]],
     ["storage below the engine minimum", { rds: [{ ...rds, allocatedStorageGib: 10 }] },
       ["commerce-prod: data.rds.0.allocatedStorageGib = 10: gp3 storage must be between 20 and 65536 GiB"]],
     ["storage above the engine maximum", { rds: [{ ...rds, allocatedStorageGib: 70000 }] },
@@ -86,7 +86,9 @@ describe("data configuration", () => {
     ["consumer that is not a workload", { redis: [{ ...redis, consumers: ["lambda"] }] },
       ['commerce-prod: data.redis.0.consumers.0 = "lambda": must name a workload of network.workloads (app)']],
     ["two stores with one id", { redis: [{ ...redis, id: "Main" }] },
-      ['commerce-prod: data.redis.0.id = "Main": must be unique among the deployment\'s data stores']],
+      ['commerce-prod: data.redis.0.id = "Main": must be unique among the deployment\'s ids (already store data.aurora.0.id)']],
+    ["consumer that names a store instead of a workload", { redis: [{ ...redis, consumers: ["Orders"] }] },
+      ['commerce-prod: data.redis.0.consumers.0 = "Orders": names a store of data.aurora / rds / neptune / redis (data.rds.0.id), not a workload of network.workloads']],
     ["unknown RDS engine", { rds: [{ ...rds, engine: "oracle-ee" }] },
       ['commerce-prod: data.rds.0.engine = "oracle-ee": must be one of: postgres, mysql, mariadb']],
   ])("rejects %s", (_title, data, expected) => {

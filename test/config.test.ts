@@ -1,22 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { DEPLOYMENT_INPUTS } from "../config";
+import type { AccountInput } from "../config/accounts";
 import { ConfigError } from "../config/errors";
 import { resolveDeployments } from "../config/resolve";
-import type { DeploymentInput } from "../config/schema";
+import type { DeploymentInput } from "../config/resolve";
 import { parseSelector, selectDeployments } from "../lib/select";
 
 const base: DeploymentInput = {
   system: "commerce",
   environment: "prod",
   region: "us-west-2",
-  account: { name: "commerce-prod" },
+  account: "commerce-prod",
   network: { cidr: "10.0.0.0/16" },
 };
 
 /** Problems reported for the given inputs, one line each. */
-function problemsOf(inputs: readonly unknown[]): string[] {
+function problemsOf(inputs: readonly unknown[], accounts?: readonly AccountInput[]): string[] {
   try {
-    resolveDeployments(inputs);
+    resolveDeployments(inputs, accounts);
   } catch (error) {
     if (error instanceof ConfigError) return error.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
     throw error;
@@ -59,23 +60,19 @@ describe("bad configuration is rejected with one message per problem", () => {
     ["public CIDR", [withNetwork({ cidr: "52.0.0.0/16" })],
       ['commerce-prod: network.cidr = "52.0.0.0/16": must lie inside an RFC 1918 range (10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16)']],
     ["one AZ", [withNetwork({ azCount: 1 })],
-      ["commerce-prod: network.azCount = 1: must be between 2 and 3"]],
+      ["commerce-prod: network.azCount = 1: must be a whole number between 2 and 3"]],
     ["four AZs", [withNetwork({ azCount: 4 })],
-      ["commerce-prod: network.azCount = 4: must be between 2 and 3"]],
+      ["commerce-prod: network.azCount = 4: must be a whole number between 2 and 3"]],
     ["unknown NAT mode", [withNetwork({ nat: "shared" })],
       ['commerce-prod: network.nat = "shared": must be one of: none, single, perAz']],
     ["unknown interface endpoint", [withNetwork({ interfaceEndpoints: ["s3-express"] })],
       [expect.stringMatching(/^commerce-prod: network\.interfaceEndpoints\.0 = "s3-express": must be one of: bedrock-runtime, ecr\.api, /) as unknown as string]],
     ["duplicate interface endpoint", [withNetwork({ interfaceEndpoints: ["sts", "logs", "sts"] })],
       ['commerce-prod: network.interfaceEndpoints = ["sts"]: each service may be listed once']],
-    ["malformed account id", [with_({ account: { name: "commerce-prod", id: "12345" } })],
-      ['commerce-prod: account.id = "12345": must be a 12-digit AWS account id']],
-    ["bad account name", [with_({ account: { name: "Commerce Prod" } })],
-      ['commerce-prod: account.name = "Commerce Prod": must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter']],
+    ["account not in the registry", [with_({ account: "Commerce Prod" })],
+      [expect.stringMatching(/^commerce-prod: account = "Commerce Prod": must name an account of config\/accounts\.ts \(stackflow-prod, stackflow-dev, .*, commerce-nonprod\)$/) as unknown as string]],
     ["log retention CloudWatch does not offer", [with_({ logRetentionDays: 45 })],
       [expect.stringMatching(/^commerce-prod: logRetentionDays = 45: must be one of: 1, 3, 5, 7, 14, 30, 60, 90, .* \(CloudWatch Logs retention values\)$/) as unknown as string]],
-    ["account name too long for the state bucket", [with_({ region: "ap-southeast-2", account: { name: "commerce-production-primary-acct", id: "123456789012" } })],
-      ['commerce-prod: account.name = "commerce-production-primary-acct": is too long for the state bucket name commerce-production-primary-acct-123456789012-ap-southeast-2-tfstate (68 > 63 characters)']],
     ["misspelt setting", [with_({ multiAZ: true })],
       ["commerce-prod: multiAZ = true: is not a known setting (check the spelling)"]],
     ["missing CIDR", [with_({ network: {} })],
@@ -84,9 +81,6 @@ describe("bad configuration is rejected with one message per problem", () => {
       ['commerce-prod: name = "commerce-prod": deployment names (<system>-<environment>) must be unique']],
     ["overlapping CIDRs", [base, { ...base, environment: "dev", network: { cidr: "10.0.16.0/20" } }],
       ['commerce-dev: network.cidr = "10.0.16.0/20": must not overlap commerce-prod (10.0.0.0/16); VPC ranges stay disjoint so any two can be peered']],
-    ["one account name with two ids", [with_({ account: { name: "shared", id: "111111111111" } }),
-      { ...base, environment: "dev", account: { name: "shared", id: "222222222222" }, network: { cidr: "10.1.0.0/16" } }],
-      ['commerce-dev: account.id = "222222222222": account "shared" is "111111111111" in commerce-prod; one account name, one id']],
   ])("%s", (_title, inputs, expected) => {
     expect(problemsOf(inputs)).toEqual(expected);
   });
@@ -99,6 +93,22 @@ describe("bad configuration is rejected with one message per problem", () => {
     expect(problems).toHaveLength(4);
     expect(problems.filter((p) => p.startsWith("commerce-prod: "))).toHaveLength(2);
     expect(problems.filter((p) => p.startsWith("commerce-dev: "))).toHaveLength(2);
+  });
+
+  it.each<[string, AccountInput[], string[]]>([
+    ["malformed account id", [{ name: "commerce-prod", id: "12345", purpose: "workloads" }],
+      ['config/accounts.ts[0]: id = "12345": must be a 12-digit AWS account id']],
+    ["bad account name", [{ name: "commerce-prod", purpose: "workloads" }, { name: "Commerce Prod", purpose: "workloads" }],
+      ['config/accounts.ts[1]: name = "Commerce Prod": must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter']],
+    ["one name twice", [{ name: "commerce-prod", purpose: "workloads" }, { name: "commerce-prod", id: "111111111111", purpose: "workloads" }],
+      ['config/accounts.ts[1]: name = "commerce-prod": must be unique (one name, one account)']],
+    ["one id under two names", [{ name: "commerce-prod", id: "111111111111", purpose: "workloads" }, { name: "commerce-old", id: "111111111111", purpose: "workloads" }],
+      ['config/accounts.ts[1]: id = "111111111111": is already account commerce-prod; one id, one name']],
+    ["account name too long for the state bucket", [{ name: "commerce-production-primary-acct", id: "123456789012", purpose: "workloads" }],
+      ['commerce-prod: account = "commerce-production-primary-acct": makes the s3-bucket name "commerce-production-primary-acct-123456789012-ap-southeast-2-tfstate" 68 characters long; s3-bucket names allow 63']],
+  ])("accounts registry: %s", (_title, accounts, expected) => {
+    const input = with_({ region: "ap-southeast-2", account: accounts[0].name });
+    expect(problemsOf([input], accounts)).toEqual(expected);
   });
 
   it("names the count in the error heading", () => {

@@ -9,7 +9,7 @@ describe("state key guard", () => {
   it("refuses a second stack on a state key already in use", () => {
     const app = new App({ outdir: "unused-never-synthesized" });
     const d = deployment("commerce-prod");
-    const stateStack = new StateStack(app, { account: d.account, backend: stateBackendFor(d.account, d.region), deployments: [d] });
+    const stateStack = new StateStack(app, { account: d.account, backend: stateBackendFor(d.account, d.region) });
     new NetworkStack(app, { deployment: d, stateStack });
     // A copy under another name would share commerce/prod/network.tfstate.
     const twin = { ...d, name: "commerce-prod-twin" };

@@ -3,7 +3,7 @@ import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { Construct } from "constructs";
-import type { AuroraSettings } from "../../config/deployment";
+import type { AuroraSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { GeneratedSecret } from "./generated-secret";
 import { ServiceLogGroup } from "./log-group";

@@ -1,6 +1,6 @@
 import { DynamodbTable as AwsDynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { Construct } from "constructs";
-import type { DynamodbSettings } from "../../config/deployment";
+import type { DynamodbSettings } from "../../config/layers/data";
 
 /** Props of a DynamoDB table. */
 export interface DynamodbTableProps {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { MediaBucketSettings } from "../../config/deployment";
+import type { MediaBucketSettings } from "../../config/layers/data";
 import { PrivateBucket } from "../storage/private-bucket";
 
 /** Props of a media bucket. */

@@ -3,7 +3,7 @@ import { NeptuneClusterInstance } from "@cdktf/provider-aws/lib/neptune-cluster-
 import { NeptuneClusterParameterGroup } from "@cdktf/provider-aws/lib/neptune-cluster-parameter-group";
 import { NeptuneSubnetGroup } from "@cdktf/provider-aws/lib/neptune-subnet-group";
 import { Construct } from "constructs";
-import type { NeptuneSettings } from "../../config/deployment";
+import type { NeptuneSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { exportLogGroups } from "./log-group";
 import { finalSnapshotName, StorePlacement } from "./placement";

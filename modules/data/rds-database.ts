@@ -2,7 +2,7 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { Construct } from "constructs";
-import type { RdsSettings } from "../../config/deployment";
+import type { RdsSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { GeneratedSecret } from "./generated-secret";
 import { exportLogGroups } from "./log-group";

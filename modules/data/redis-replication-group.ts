@@ -1,7 +1,7 @@
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { Construct } from "constructs";
-import type { RedisSettings } from "../../config/deployment";
+import type { RedisSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { GeneratedSecret } from "./generated-secret";
 import { ServiceLogGroup } from "./log-group";

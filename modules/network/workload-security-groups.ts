@@ -2,7 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import type { WorkloadSettings } from "../../config/deployment";
+import type { WorkloadSettings } from "../../config/layers/network";
 import { pascalCase } from "../../lib/naming";
 
 /** Props of the workload security groups. */

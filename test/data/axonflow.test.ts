@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack } from "../support/synth";
+import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack, upstream, upstreamEntry } from "../support/synth";
 
 const s = () => stack("axonflow-prod-data");
 const net = () => stack("axonflow-prod-network");
@@ -68,25 +68,32 @@ describe("axonflow-prod database (seed 002)", () => {
   });
 
   it("sits in a subnet group over the two data subnets", () => {
-    const ids = only(s(), "aws_db_subnet_group").subnet_ids as string[];
-    expect(ids).toHaveLength(2);
-    expect(ids[0]).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-axonflow-prod-network\.outputs\.cross-stack-output-aws_subnetDataSubnets_Az0_[0-9A-F]+id\}$/);
-    expect(ids[1]).toMatch(/DataSubnets_Az1_/);
-    expect(Object.keys(net().output ?? {}).filter((o) => o.includes("DataSubnets"))).toHaveLength(2);
+    expect(only(s(), "aws_db_subnet_group").subnet_ids).toBe(upstream("axonflow-prod-network", "data_subnet_ids"));
+    const dataSubnets = Object.entries(resources(net(), "aws_subnet")).filter(([, subnet]) => (subnet.tags as Record<string, string>).tier === "data");
+    expect(net().output?.data_subnet_ids.value).toEqual(dataSubnets.map(([id]) => `\${aws_subnet.${id}.id}`));
+    expect(dataSubnets.map(([, subnet]) => subnet.availability_zone)).toEqual(["us-east-1a", "us-east-1b"]);
   });
 
   it("admits 5432 only from the agent and orchestrator security groups, and has no egress", () => {
     const rules = matching(s(), "aws_vpc_security_group_ingress_rule", () => true);
     expect(rules.map((r) => [r.from_port, r.to_port, r.ip_protocol])).toEqual([[5432, 5432, "tcp"], [5432, 5432, "tcp"]]);
-    const sources = rules.map((r) => r.referenced_security_group_id as string);
-    expect(sources[0]).toMatch(/cross-stack-output-aws_security_groupWorkloads_Agent_/);
-    expect(sources[1]).toMatch(/cross-stack-output-aws_security_groupWorkloads_Orchestrator_/);
+    expect(rules.map((r) => r.referenced_security_group_id)).toEqual([
+      upstreamEntry("axonflow-prod-network", "workload_security_group_ids", "agent"),
+      upstreamEntry("axonflow-prod-network", "workload_security_group_ids", "orchestrator"),
+    ]);
     expect(resources(s(), "aws_vpc_security_group_egress_rule")).toEqual({});
     expect(byAttr(s(), "aws_security_group", "name", "axonflow-prod-db-sg")).not.toHaveProperty("egress");
   });
 
-  it("outputs the endpoint, port, secret ARN and security group for the compute layer", () => {
-    expect(Object.keys(s().output ?? {}).sort()).toEqual(["Main_endpoint", "Main_port", "Main_secret_arn", "Main_security_group_id", "data_kms_key_arn"]);
+  it("publishes the endpoint, port, secret ARN and security group for the compute layer", () => {
+    const outputs = s().output ?? {};
+    expect(outputs.store_endpoints.value).toEqual({ Main: refBy(s(), "aws_db_instance", "identifier", "axonflow-prod-db", "address") });
+    expect(outputs.store_reader_endpoints.value).toEqual({ Main: refBy(s(), "aws_db_instance", "identifier", "axonflow-prod-db", "address") });
+    expect(outputs.store_ports.value).toEqual({ Main: 5432 });
+    expect(outputs.store_secret_arns.value).toEqual({ Main: onlyRef(s(), "aws_secretsmanager_secret", "arn") });
+    expect(outputs.store_security_group_ids.value).toEqual({ Main: refBy(s(), "aws_security_group", "name", "axonflow-prod-db-sg", "id") });
+    expect(outputs.data_kms_key_arn.value).toBe(keyArn());
+    expect(outputs.table_names.value).toEqual({});
   });
 });
 

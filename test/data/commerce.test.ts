@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { only, resources, stack } from "../support/synth";
+import { only, onlyRef, resources, stack, upstreamEntry } from "../support/synth";
 
 const data = (env: string) => stack(`commerce-${env}-data`);
 const instances = (env: string) => Object.values(resources(data(env), "aws_rds_cluster_instance"));
@@ -11,7 +11,8 @@ describe("commerce Aurora PostgreSQL 15 (seed 004)", () => {
       deletion_protection: true, lifecycle: { prevent_destroy: true }, backup_retention_period: 14,
     });
     expect(instances("prod").map((i) => [i.instance_class, i.availability_zone]).sort()).toEqual([["db.r7g.large", "us-west-2a"], ["db.r7g.large", "us-west-2b"]]);
-    expect(data("prod").output?.Main_endpoint.value).toMatch(/^\$\{aws_rds_cluster\.Main_Cluster_[0-9A-F]+\.endpoint\}$/);
+    expect(data("prod").output?.store_endpoints.value).toMatchObject({ Main: onlyRef(data("prod"), "aws_rds_cluster", "endpoint") });
+    expect(data("prod").output?.store_reader_endpoints.value).toMatchObject({ Main: onlyRef(data("prod"), "aws_rds_cluster", "reader_endpoint") });
   });
 
   it("keeps credentials in Secrets Manager and admits only the EKS nodes", () => {
@@ -19,7 +20,7 @@ describe("commerce Aurora PostgreSQL 15 (seed 004)", () => {
       .toEqual(["commerce/prod/main-db-credentials", "commerce/prod/sessions-auth-token"]);
     const rules = Object.values(resources(data("prod"), "aws_vpc_security_group_ingress_rule"));
     expect(rules.map((r) => r.from_port).sort()).toEqual([5432, 6379]);
-    for (const r of rules) expect(r.referenced_security_group_id).toMatch(/Workloads_EksNodes_/);
+    for (const r of rules) expect(r.referenced_security_group_id).toBe(upstreamEntry("commerce-prod-network", "workload_security_group_ids", "eks-nodes"));
   });
 
   it("is one small unprotected instance in dev and two large protected ones in staging", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack, StackJson } from "../support/synth";
+import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack, StackJson, upstreamEntry } from "../support/synth";
 
 const prod = () => stack("stackflow-prod-data");
 const dev = () => stack("stackflow-dev-data");
@@ -10,7 +10,8 @@ const instancesOf = (s: StackJson, clusterId: string) =>
 /** The ports a store's security group admits, and from where. */
 const ingressOf = (s: StackJson, groupName: string) =>
   matching(s, "aws_vpc_security_group_ingress_rule", (r) => r.security_group_id === refBy(s, "aws_security_group", "name", groupName, "id"))
-    .map((r) => [r.from_port, (r.referenced_security_group_id as string).replace(/.*cross-stack-output-aws_security_group(Workloads_[A-Za-z]+)_.*/, "$1")]);
+    .map((r) => [r.from_port, r.referenced_security_group_id]);
+const app = upstreamEntry("stackflow-prod-network", "workload_security_group_ids", "app");
 
 describe("stackflow-prod data key (seed 000: one multi-Region CMK for every data store)", () => {
   it("is a rotating multi-Region key", () => {
@@ -122,10 +123,10 @@ describe("stackflow-prod Redis", () => {
 
 describe("stackflow-prod store security groups", () => {
   it("admit only the application tier, each on its own port", () => {
-    expect(ingressOf(prod(), "stackflow-main-prod-sg")).toEqual([[5432, "Workloads_App"]]);
-    expect(ingressOf(prod(), "stackflow-req-prod-sg")).toEqual([[5432, "Workloads_App"]]);
-    expect(ingressOf(prod(), "stackflow-knowledge-graph-sg")).toEqual([[8182, "Workloads_App"]]);
-    expect(ingressOf(prod(), "stackflow-redis-prod-sg")).toEqual([[6379, "Workloads_App"]]);
+    expect(ingressOf(prod(), "stackflow-main-prod-sg")).toEqual([[5432, app]]);
+    expect(ingressOf(prod(), "stackflow-req-prod-sg")).toEqual([[5432, app]]);
+    expect(ingressOf(prod(), "stackflow-knowledge-graph-sg")).toEqual([[8182, app]]);
+    expect(ingressOf(prod(), "stackflow-redis-prod-sg")).toEqual([[6379, app]]);
     expect(resources(prod(), "aws_vpc_security_group_egress_rule")).toEqual({});
   });
 });

@@ -67,7 +67,7 @@ describe("ci plan", () => {
 
   it("marks a plan provisional, not failed, when an upstream stack's outputs are missing", () => {
     const stack = synth.infos.get("commerce-prod-data")!;
-    const missing = 'Error: Unsupported attribute\n\n  on cdk.tf.json line 812, in resource "aws_db_subnet_group" "DataSubnets":\n 812: "subnet_ids": ["${data.terraform_remote_state.cross-stack-reference-input-commerce-prod-network.outputs.cross-stack-output-aws_subnetDataSubnets_Az0_B0474266id}"]\n\nThis object does not have an attribute named "cross-stack-output-aws_subnetDataSubnets_Az0_B0474266id".\n';
+    const missing = 'Error: Unsupported attribute\n\n  on cdk.tf.json line 812, in resource "aws_db_subnet_group" "Main_SubnetGroup_160AD38A":\n 812: "subnet_ids": "${data.terraform_remote_state.commerce-prod-network.outputs.data_subnet_ids}"\n\nThis object does not have an attribute named "data_subnet_ids".\n';
     const result = ciPlan({ stack, locksDir: locks, resultsDir: results(), run: fakeTerraform({ plan: { status: 1, output: missing } }) });
     expect(result).toMatchObject({ status: "provisional", summary: "upstream outputs missing" });
     expect(result.reason).toContain("reads outputs that commerce-prod-network does not have yet");

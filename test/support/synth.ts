@@ -80,3 +80,10 @@ export function byAttr(s: StackJson, type: string, attribute: string, value: unk
 export function refBy(s: StackJson, type: string, attribute: string, value: unknown, out: string): string {
   return ref(s, type, (r) => r[attribute] === value, out);
 }
+
+/** `${data.terraform_remote_state.<producer>.outputs.<output>}`: how a consumer reads a contract output (stacks/contracts.ts). */
+export const upstream = (producer: string, output: string): string => `\${data.terraform_remote_state.${producer}.outputs.${output}}`;
+
+/** A consumer's read of one entry of a map output of a contract (cdktf writes `.key` where the key is an identifier, else `["key"]`). */
+export const upstreamEntry = (producer: string, output: string, key: string): string =>
+  `\${data.terraform_remote_state.${producer}.outputs.${output}${/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `["${key}"]`}}`;

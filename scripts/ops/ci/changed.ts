@@ -81,17 +81,16 @@ function readIfExists(file: string): string | undefined {
 }
 
 /**
- * The stacks each stack reads outputs from: cdktf turns a cross-stack
- * reference into a `terraform_remote_state` data source named
- * `cross-stack-reference-input-<stack>`.
+ * The stacks each stack reads outputs from: a layer contract is read through
+ * a `terraform_remote_state` data source named after the producer stack
+ * (stacks/contracts.ts).
  */
 export function remoteStateReads(outdir: string, manifest: StackManifest): Map<string, string[]> {
-  const prefix = "cross-stack-reference-input-";
   const reads = new Map<string, string[]>();
   for (const [name, stack] of Object.entries(manifest.stacks)) {
     const path = stack.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json");
     const json = JSON.parse(readFileSync(join(outdir, path), "utf8")) as { data?: { terraform_remote_state?: Record<string, unknown> } };
-    reads.set(name, Object.keys(json.data?.terraform_remote_state ?? {}).filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length)).sort());
+    reads.set(name, Object.keys(json.data?.terraform_remote_state ?? {}).filter((k) => k in manifest.stacks).sort());
   }
   return reads;
 }

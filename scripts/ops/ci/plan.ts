@@ -92,8 +92,8 @@ export function classifyFailure(output: string, stack: Pick<StackInfo, "dependen
     };
   }
   if (phase === "plan" && MISSING_UPSTREAM.some((p) => p.test(output))) {
-    // cdktf names each remote-state read after the stack it reads from.
-    const read = [...new Set([...output.matchAll(/cross-stack-reference-input-([A-Za-z0-9-]+)/g)].map((m) => m[1]))].sort();
+    // Each contract read is a remote state named after the stack it reads from (stacks/contracts.ts).
+    const read = [...new Set([...output.matchAll(/data\.terraform_remote_state\.([A-Za-z0-9-]+)/g)].map((m) => m[1]))].sort();
     const upstream = read.length > 0 ? read : stack.dependencies;
     return {
       status: "provisional",

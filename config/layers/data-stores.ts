@@ -1,30 +1,24 @@
 import { z } from "zod";
-import { MIN_WINDOW_MINUTES, dailyOverlapsWeekly, parseDailyWindow, parseWeeklyWindow } from "../lib/windows";
-import { versionsOf } from "./engine-versions";
+import { dailyOverlapsWeekly, parseDailyWindow, parseWeeklyWindow } from "../../lib/windows";
+import { versionsOf } from "../engine-versions";
+import {
+  backupRetentionDays as retentionDays, constructId as storeId, dailyWindow, intBetween, oneOf, port, secretName,
+  storeIdentifier as identifier, uses as consumers, weeklyWindow,
+} from "../fields";
 
-const oneOf = (values: readonly (string | number)[]) => `must be one of: ${values.join(", ")}`;
+/**
+ * Schemas of the data layer's stores. Every store is optional; a deployment
+ * declares what it runs. `consumers` name workloads of the network layer,
+ * resolved through the reference registry.
+ */
 
-/** Construct id of a store: PascalCase, part of its Terraform addresses, so never renamed casually. */
-const storeId = z.string().regex(/^[A-Z][A-Za-z0-9]{0,31}$/, { error: "must be PascalCase letters and digits (it becomes part of Terraform addresses)" });
-/** RDS, Neptune and ElastiCache identifiers share these rules. */
-const identifier = z.string().regex(/^[a-z](?!.*--)[a-z0-9-]{0,38}[a-z0-9]$/, {
-  error: "must be 2-40 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen",
-});
-const retentionDays = z.number().int({ error: "must be a whole number of days" })
-  .min(1, { error: "must be between 1 and 35 days" }).max(35, { error: "must be between 1 and 35 days" });
-const dailyWindow = z.string().refine((w) => parseDailyWindow(w) !== undefined, { error: "must be hh:mm-hh:mm in UTC, e.g. 03:00-04:00" })
-  .refine((w) => (parseDailyWindow(w)?.length ?? MIN_WINDOW_MINUTES) >= MIN_WINDOW_MINUTES, { error: `must last at least ${MIN_WINDOW_MINUTES} minutes` });
-const weeklyWindow = z.string().refine((w) => parseWeeklyWindow(w) !== undefined, { error: "must be ddd:hh:mm-ddd:hh:mm in UTC, e.g. sun:04:00-sun:05:00" })
-  .refine((w) => (parseWeeklyWindow(w)?.length ?? MIN_WINDOW_MINUTES) >= MIN_WINDOW_MINUTES, { error: `must last at least ${MIN_WINDOW_MINUTES} minutes` });
 const dbInstanceClass = z.string().regex(/^db\.[a-z][a-z0-9-]*\.(medium|large|xlarge|\d{1,2}xlarge)$/, {
   error: "must be an RDS instance class of at least medium size, e.g. db.t4g.medium or db.r7g.large (Performance Insights needs medium or larger)",
 });
 const cacheNodeType = z.string().regex(/^cache\.[a-z][a-z0-9-]*\.(micro|small|medium|large|xlarge|\d{1,2}xlarge)$/, {
   error: "must be an ElastiCache node type, e.g. cache.t4g.micro or cache.r7g.large",
 });
-const consumers = z.array(z.string()).default([]);
 const username = z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, { error: "must be 1-16 lowercase letters, digits or underscores, starting with a letter" });
-const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { error: "must be a Secrets Manager name (letters, digits and /_+=.@-)" });
 const piRetention = z.number().refine((d) => d === 7 || (d % 31 === 0 && d >= 31 && d <= 731), {
   error: "must be 7 (free tier) or a multiple of 31 up to 731",
 });
@@ -67,16 +61,16 @@ const relationalCommon = {
 /** Aurora PostgreSQL cluster. */
 export const auroraSchema = z.strictObject({
   ...relationalCommon,
-  port: z.number().int().min(1150).max(65535).default(5432),
+  port: port(1150).default(5432),
   /** Readers besides the writer, spread over the other AZs. @default 1 when Multi-AZ, else 0 */
-  readers: z.number().int().min(0).max(15, { error: "must be between 0 and 15" }).optional(),
+  readers: intBetween(0, 15).optional(),
 }).superRefine((c, ctx) => { windowsApart(c, ctx); versionSupported("aurora-postgresql", c.engineVersion, ctx); });
 
 /** RDS DB instance (PostgreSQL, MySQL or MariaDB) on gp3 storage. */
 export const rdsSchema = z.strictObject({
   ...relationalCommon,
   engine: z.enum(["postgres", "mysql", "mariadb"], { error: oneOf(["postgres", "mysql", "mariadb"]) }),
-  port: z.number().int().min(1150).max(65535).optional(),
+  port: port(1150).optional(),
   allocatedStorageGib: z.number().int().min(20, { error: "gp3 storage must be between 20 and 65536 GiB" })
     .max(65536, { error: "gp3 storage must be between 20 and 65536 GiB" }),
   /** Provisioned IOPS; below 400 GiB gp3 is fixed at the 3000 baseline. */
@@ -105,8 +99,8 @@ export const neptuneSchema = z.strictObject({
   engineVersion: z.string(),
   minCapacity: ncu,
   maxCapacity: ncu,
-  port: z.number().int().min(1150).max(65535).default(8182),
-  readers: z.number().int().min(0).max(15).optional(),
+  port: port(1150).default(8182),
+  readers: intBetween(0, 15).optional(),
   backupRetentionDays: retentionDays.optional(),
   backupWindow: dailyWindow.default("03:00-04:00"),
   maintenanceWindow: weeklyWindow.default("sun:04:00-sun:05:00"),
@@ -124,9 +118,9 @@ export const redisSchema = z.strictObject({
   engineVersion: z.string(),
   nodeType: cacheNodeType,
   /** Primary plus replicas. @default 2 when Multi-AZ, else 1 */
-  nodes: z.number().int().min(1, { error: "must be between 1 and 6" }).max(6, { error: "must be between 1 and 6" }).optional(),
+  nodes: intBetween(1, 6).optional(),
   multiAz: z.boolean().optional(),
-  port: z.number().int().min(1024).max(65535).default(6379),
+  port: port(1024).default(6379),
   snapshotRetentionDays: retentionDays.default(7),
   backupWindow: dailyWindow.default("05:00-06:00"),
   maintenanceWindow: weeklyWindow.default("sun:06:00-sun:07:00"),
@@ -168,7 +162,6 @@ export const dataSchema = z.strictObject({
   mediaBuckets: z.array(mediaBucketSchema).default([]),
 });
 
-export type DataInput = z.input<typeof dataSchema>;
 export type DataParsed = z.output<typeof dataSchema>;
 export type AuroraParsed = z.output<typeof auroraSchema>;
 export type RdsParsed = z.output<typeof rdsSchema>;

@@ -1,0 +1,9 @@
+import { dataLayer } from "./data";
+import { networkLayer } from "./network";
+
+/**
+ * Every deployment layer's config, in apply order (stacks/layers.ts). A new
+ * layer is one file in this folder and one line here; its settings type goes
+ * into `LayerSettings` (config/deployment.ts).
+ */
+export const LAYER_CONFIGS = [networkLayer, dataLayer] as const;

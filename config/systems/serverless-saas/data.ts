@@ -1,0 +1,22 @@
+import type { Environment } from "../../presets";
+import type { DataInput } from "../types";
+
+/**
+ * One on-demand table (todo and media services) whose stream feeds
+ * EventBridge, and image and video buckets that clients upload to through
+ * signed URLs; objects over 1 MB move to Intelligent-Tiering (seed).
+ */
+export function data(env: Environment): DataInput {
+  const origin = env === "prod" ? "https://app.thestack.dev" : "https://app.dev.thestack.dev";
+  return {
+    dynamodb: [{
+      id: "App", name: `serverless-saas-${env}-app`,
+      partitionKey: { name: "pk", type: "S" }, sortKey: { name: "sk", type: "S" },
+      stream: "NEW_AND_OLD_IMAGES", ttlAttribute: "expiresAt",
+    }],
+    mediaBuckets: [
+      { id: "Images", name: `serverless-saas-${env}-media-images`, intelligentTieringMinBytes: 1048576, corsAllowedOrigins: [origin] },
+      { id: "Videos", name: `serverless-saas-${env}-media-videos`, intelligentTieringMinBytes: 1048576, corsAllowedOrigins: [origin] },
+    ],
+  };
+}

@@ -1,0 +1,19 @@
+import type { NetworkInput } from "../types";
+
+/**
+ * The seed routes outbound traffic through a NAT gateway, so no interface
+ * endpoints beyond CloudWatch Logs (kept off the NAT bill for the chattiest
+ * service). Workloads: the receiver Lambda, the RabbitMQ hosts (AMQPS 5671
+ * from receiver and processors) and the ECS processors.
+ */
+export function network(env: "prod" | "dev"): NetworkInput {
+  return {
+    cidr: env === "prod" ? "10.20.0.0/16" : "10.21.0.0/20",
+    interfaceEndpoints: ["logs"],
+    workloads: [
+      { name: "receiver", description: "Webhook receiver Lambda (function URL), publishes to RabbitMQ" },
+      { name: "broker", description: "Self-hosted RabbitMQ on EC2, internal only", ingressFrom: [{ workload: "receiver", port: 5671 }, { workload: "processor", port: 5671 }] },
+      { name: "processor", description: "ECS request processors consuming from RabbitMQ" },
+    ],
+  };
+}
