@@ -70,6 +70,7 @@ export interface NameOwner {
 }
 
 interface Registered {
+  readonly kind: NameKindId;
   readonly owner: NameOwner;
   readonly field: string;
   readonly name: string;
@@ -110,9 +111,14 @@ export class NameRegistry {
       const where = { global: "anywhere in AWS", account: `in account ${owner.account}`, region: `in account ${owner.account}, ${owner.region}`, vpc: "in one VPC" }[rules.scope];
       problem(`${kind} name ${JSON.stringify(name)} is also created by ${earlier.owner.deployment} (${earlier.field}); ${kind} names must be unique ${where}`);
     } else {
-      this.claimed.set(key, { owner, field, name });
+      this.claimed.set(key, { kind, owner, field, name });
     }
     return name;
+  }
+
+  /** Every name registered without a problem: kind, name and owner. */
+  entries(): { readonly kind: NameKindId; readonly name: string; readonly owner: NameOwner }[] {
+    return [...this.claimed.values()].map((r) => ({ kind: r.kind, name: r.name, owner: r.owner }));
   }
 
   /** Every problem found so far, in registration order. */

@@ -25,11 +25,11 @@ export type DeploymentInput = z.input<typeof deploymentInputSchema>;
  * each layer's resolver in apply order, with the reference and name
  * registries; then rules across deployments (names in a shared account,
  * CIDRs, unique deployment names). Throws one ConfigError carrying every
- * problem, before any construct is built.
+ * problem, before any construct is built. `names` receives every name the
+ * deployments create (tests read it back).
  */
-export function resolveDeployments(inputs: readonly unknown[], accounts: readonly AccountInput[] = ACCOUNTS): Deployment[] {
+export function resolveDeployments(inputs: readonly unknown[], accounts: readonly AccountInput[] = ACCOUNTS, names = new NameRegistry()): Deployment[] {
   const problems: ConfigProblem[] = [];
-  const names = new NameRegistry();
   const accountRefs = resolveAccounts(accounts, problems);
   const stateStacks = new Set<string>();
   const resolved: Deployment[] = [];

@@ -33,12 +33,16 @@ describe("main.ts", () => {
     }
   });
 
-  it("synthesizes only the deployments named in DEPLOYMENTS, with their state stack", () => {
+  it("synthesizes only the deployments named in DEPLOYMENTS, with their state stack, each stack as in the full synth", () => {
     const outdir = join(work, "subset");
-    const result = runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "commerce-prod" });
+    const result = runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "commerce-dev" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Synthesized 3 stacks for 1 deployments");
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-prod-data", "commerce-prod-network", "commerce-prod-us-west-2-state"]);
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-data", "commerce-dev-network", "commerce-nonprod-us-west-2-state"]);
+    // The state stack is shared with commerce-staging: selecting one of its deployments must not change it.
+    for (const file of filesUnder(join(outdir, "stacks"))) {
+      expect(readFileSync(join(outdir, "stacks", file), "utf8"), file).toBe(readFileSync(join(inject("synthDir"), "stacks", file), "utf8"));
+    }
   });
 
   it("fails on an unknown deployment name without writing anything", () => {
