@@ -5,19 +5,25 @@ import type { TestProject } from "vitest/node";
 import { DEPLOYMENT_INPUTS } from "../../config";
 import { resolveDeployments } from "../../config/resolve";
 import { synthesize } from "../../lib/synth";
+import { EXAMPLE_ACCOUNTS, EXAMPLE_INPUTS } from "../examples";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** cdktf.out of all deployments, synthesized once for the whole run. */
     synthDir: string;
+    /** cdktf.out of the example deployments (test/examples/). */
+    examplesDir: string;
   }
 }
 
-/** Synthesizes every deployment once; test files read the JSON from disk. */
+/** Synthesizes every deployment, and the examples, once; test files read the JSON from disk. */
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), "platform-synth-"));
   const outdir = join(root, "cdktf.out");
   synthesize(resolveDeployments(DEPLOYMENT_INPUTS), outdir);
   project.provide("synthDir", outdir);
+  const examples = join(root, "examples.out");
+  synthesize(resolveDeployments(EXAMPLE_INPUTS, EXAMPLE_ACCOUNTS), examples);
+  project.provide("examplesDir", examples);
   return () => rmSync(root, { recursive: true, force: true });
 }

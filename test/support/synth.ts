@@ -18,14 +18,17 @@ export interface Manifest {
 
 const cache = new Map<string, unknown>();
 
-function readJson<T>(relative: string): T {
-  if (!cache.has(relative)) cache.set(relative, JSON.parse(readFileSync(join(inject("synthDir"), relative), "utf8")));
-  return cache.get(relative) as T;
+function readJson<T>(relative: string, dir: "synthDir" | "examplesDir" = "synthDir"): T {
+  const path = join(inject(dir), relative);
+  if (!cache.has(path)) cache.set(path, JSON.parse(readFileSync(path, "utf8")));
+  return cache.get(path) as T;
 }
 
 export const manifest = (): Manifest => readJson<Manifest>("manifest.json");
 export const stackNames = (): string[] => Object.keys(manifest().stacks).sort();
 export const stack = (name: string): StackJson => readJson<StackJson>(`stacks/${name}/cdk.tf.json`);
+/** A stack of the example deployments (test/examples/). */
+export const exampleStack = (name: string): StackJson => readJson<StackJson>(`stacks/${name}/cdk.tf.json`, "examplesDir");
 
 /** Resources of one type in a stack, by logical id (empty when none). */
 export function resources(s: StackJson, type: string): Record<string, Record<string, unknown>> {

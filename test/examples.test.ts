@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { exampleStack, matching, only, onlyRef, resources } from "./support/synth";
+
+/** Branches no real deployment reaches, on the example deployments of test/examples/. */
+describe("examples: MariaDB on provisioned gp3, NAT none with endpoints (webhooks-staging in example-a)", () => {
+  const data = () => exampleStack("webhooks-staging-data");
+  const net = () => exampleStack("webhooks-staging-network");
+
+  it("provisions gp3 IOPS and throughput at 400 GiB, without the baseline note", () => {
+    const db = only(data(), "aws_db_instance");
+    expect(db).toMatchObject({ engine: "mariadb", engine_version: "11.4", allocated_storage: 400, storage_type: "gp3", iops: 12000, storage_throughput: 500, port: 3306 });
+    expect(JSON.stringify(db)).not.toContain("storage_baseline");
+    expect(only(data(), "aws_db_parameter_group")).toMatchObject({
+      family: "mariadb11.4", parameter: [{ name: "require_secure_transport", value: "1" }, { name: "slow_query_log", value: "1" }],
+    });
+  });
+
+  it("turns enhanced monitoring off without a monitoring role", () => {
+    expect(only(data(), "aws_db_instance")).toMatchObject({ monitoring_interval: 0 });
+    expect(only(data(), "aws_db_instance")).not.toHaveProperty("monitoring_role_arn");
+    expect(resources(data(), "aws_iam_role")).toEqual({});
+  });
+
+  it("creates a table without a stream, sort key or TTL, publishing an empty stream ARN", () => {
+    const table = only(data(), "aws_dynamodb_table");
+    expect(table).toMatchObject({ name: "example-events", hash_key: "id", stream_enabled: false, attribute: [{ name: "id", type: "S" }] });
+    for (const absent of ["range_key", "stream_view_type", "ttl"]) expect(table).not.toHaveProperty(absent);
+    expect(data().output?.table_stream_arns.value).toEqual({ Events: "" });
+  });
+
+  it("has no NAT gateway and no default route from compute subnets, but interface endpoints in them", () => {
+    expect(resources(net(), "aws_nat_gateway")).toEqual({});
+    expect(resources(net(), "aws_eip")).toEqual({});
+    expect(Object.values(resources(net(), "aws_route")).map((r) => r.gateway_id)).toEqual([onlyRef(net(), "aws_internet_gateway", "id")]);
+    const endpoints = matching(net(), "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === "Interface");
+    expect(endpoints.map((e) => e.service_name).sort()).toEqual(["com.amazonaws.eu-west-2.logs", "com.amazonaws.eu-west-2.sts"]);
+    expect(net().output?.nat_gateway_ids.value).toEqual([]);
+  });
+
+  it("pins the provider to the example account id", () => {
+    expect(net().provider.aws[0].allowed_account_ids).toEqual(["210987654321"]);
+  });
+});
+
+describe("examples: Aurora with three readers, three Redis nodes, unprotected staging (stackflow-staging in example-b)", () => {
+  const data = () => exampleStack("stackflow-staging-data");
+
+  it("spreads a writer and three readers over the three AZs, readers on promotion tier 1", () => {
+    const instances = Object.values(resources(data(), "aws_rds_cluster_instance"))
+      .map((i) => [i.identifier, i.availability_zone, i.promotion_tier, i.performance_insights_retention_period]).sort();
+    expect(instances).toEqual([
+      ["example-catalog-1", "us-east-2a", 0, 31], ["example-catalog-2", "us-east-2b", 1, 31],
+      ["example-catalog-3", "us-east-2c", 1, 31], ["example-catalog-4", "us-east-2a", 1, 31],
+    ]);
+  });
+
+  it("runs three Redis nodes, one per AZ, with failover", () => {
+    expect(only(data(), "aws_elasticache_replication_group")).toMatchObject({
+      num_cache_clusters: 3, preferred_cache_cluster_azs: ["us-east-2a", "us-east-2b", "us-east-2c"], automatic_failover_enabled: true, multi_az_enabled: true,
+    });
+  });
+
+  it("skips final snapshots and protection when deletionProtection is off", () => {
+    expect(only(data(), "aws_rds_cluster")).toMatchObject({ deletion_protection: false, skip_final_snapshot: true, lifecycle: { prevent_destroy: false } });
+    expect(only(data(), "aws_rds_cluster")).not.toHaveProperty("final_snapshot_identifier");
+    expect(only(data(), "aws_elasticache_replication_group")).not.toHaveProperty("final_snapshot_identifier");
+    expect(matching(data(), "aws_secretsmanager_secret", () => true).map((s) => s.recovery_window_in_days)).toEqual([7, 7]);
+  });
+});

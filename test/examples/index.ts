@@ -1,0 +1,41 @@
+import type { AccountInput } from "../../config/accounts";
+import type { DeploymentInput } from "../../config/resolve";
+
+/**
+ * Deployments that exist only to reach module branches no real deployment
+ * uses, synthesized once per test run beside the real ones
+ * (test/support/global-setup.ts) and asserted in test/examples.test.ts.
+ * They live in accounts of their own, so their names never meet the real ones.
+ */
+export const EXAMPLE_ACCOUNTS: readonly AccountInput[] = [
+  { name: "example-a", id: "210987654321", purpose: "workloads" },
+  { name: "example-b", purpose: "workloads" },
+];
+
+export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
+  {
+    // MariaDB on provisioned gp3 (400 GiB and more); NAT none while Lambdas still reach AWS through interface endpoints.
+    system: "webhooks", environment: "staging", region: "eu-west-2", account: "example-a",
+    network: { cidr: "172.16.0.0/16", nat: "none", interfaceEndpoints: ["sts", "logs"], workloads: [{ name: "worker", description: "example queue workers" }] },
+    data: {
+      rds: [{
+        id: "Ledger", identifier: "example-ledger", engine: "mariadb", engineVersion: "11.4", instanceClass: "db.r7g.xlarge",
+        allocatedStorageGib: 400, iops: 12000, throughputMibps: 500, databaseName: "ledger", masterUsername: "ledger_admin",
+        monitoringIntervalSeconds: 0, consumers: ["worker"],
+      }],
+      dynamodb: [{ id: "Events", name: "example-events", partitionKey: { name: "id", type: "S" }, stream: "none" }],
+    },
+  },
+  {
+    // Aurora with three readers over three AZs; Redis with three nodes; everything unprotected in a dev-like staging.
+    system: "stackflow", environment: "staging", region: "us-east-2", account: "example-b", deletionProtection: false,
+    network: { cidr: "192.168.0.0/20", nat: "perAz", workloads: [{ name: "api", description: "example API containers" }] },
+    data: {
+      aurora: [{
+        id: "Catalog", identifier: "example-catalog", engineVersion: "17.7", instanceClass: "db.r7g.large", readers: 3,
+        databaseName: "catalog", masterUsername: "catalog_admin", performanceInsightsRetentionDays: 31, consumers: ["api"],
+      }],
+      redis: [{ id: "Sessions", replicationGroupId: "example-sessions", engineVersion: "7.1", nodeType: "cache.r7g.large", nodes: 3, consumers: ["api"] }],
+    },
+  },
+];
