@@ -29,7 +29,7 @@ const RDS_ID_RULE = "lowercase letters, digits and single hyphens, starting with
 
 /**
  * Every kind of name the project creates, with AWS's limits as documented
- * for the CreateX APIs (see docs/naming.md for sources and dates).
+ * for the create APIs (docs/naming.md, checked 2026-11).
  */
 export const NAME_KINDS = {
   "s3-bucket": {
