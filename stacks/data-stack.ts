@@ -12,7 +12,8 @@ import { NeptuneServerlessCluster } from "../modules/data/neptune-serverless-clu
 import type { StorePlacement } from "../modules/data/placement";
 import { RdsDatabase } from "../modules/data/rds-database";
 import { RedisReplicationGroup } from "../modules/data/redis-replication-group";
-import { KEY_USAGE_ACTIONS, KmsKey } from "../modules/kms/kms-key";
+import { deploymentRolesKeyUse } from "../modules/kms/key-grants";
+import { KmsKey } from "../modules/kms/kms-key";
 import { LayerStackProps, LayerStack } from "./layer-stack";
 import type { NetworkOutputs } from "./network-stack";
 
@@ -60,15 +61,8 @@ export class DataStack extends LayerStack {
       partition: partition.partition,
       multiRegion: d.data.kms.multiRegion,
       preventDestroy: d.deletionProtection,
-      grants: [{
-        Sid: "SystemRolesUse",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${partition.partition}:iam::${identity.accountId}:root` },
-        Action: KEY_USAGE_ACTIONS,
-        Resource: "*",
-        // Every role of the system is named `<system>-<env>-...` (lib/naming.ts).
-        Condition: { ArnLike: { "aws:PrincipalArn": `arn:${partition.partition}:iam::${identity.accountId}:role/${d.name}-*` } },
-      }],
+      // Every role of the deployment is named `<system>-<env>-...` (lib/naming.ts).
+      grants: [deploymentRolesKeyUse({ sid: "SystemRolesUse", partition: partition.partition, accountId: identity.accountId, roleNamePrefix: `${d.name}-` })],
     });
 
     const placement = (consumers: readonly string[]): StorePlacement => ({

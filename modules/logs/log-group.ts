@@ -8,6 +8,9 @@ export const CLOUDWATCH_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/** A retention CloudWatch Logs accepts; anything else fails at apply. */
+export const cloudwatchRetention = oneOf(CLOUDWATCH_RETENTION_DAYS, "CloudWatch Logs retention values");
+
 /** Props of a log group. */
 export interface LogGroupProps {
   /** The exact name the writer (a service, a function) uses. */
@@ -31,7 +34,7 @@ export class LogGroup extends Construct {
     super(scope, id);
     validateProps(this, [
       check("name", props.name, matches(/^[.\-_/#A-Za-z0-9]{1,512}$/, "must be 1-512 letters, digits and . - _ / # (CloudWatch Logs group names)")),
-      check("retentionDays", props.retentionDays, oneOf(CLOUDWATCH_RETENTION_DAYS, "CloudWatch Logs retention values")),
+      check("retentionDays", props.retentionDays, cloudwatchRetention),
     ]);
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       name: props.name,
