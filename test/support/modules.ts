@@ -1,0 +1,23 @@
+import { TerraformStack, Testing } from "cdktf";
+import { ModulePropsError } from "../../modules/validate";
+
+/** A fresh stack named `test` in a throwaway app: module paths read `test/<id>`. */
+export const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+
+/** The problems a module construction reports; empty when it builds. Any other error is rethrown. */
+export function problemsOf(build: (stack: TerraformStack) => unknown): readonly string[] {
+  try {
+    build(newStack());
+  } catch (error) {
+    if (error instanceof ModulePropsError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+/** The synthesized JSON of what `build` adds to a fresh stack. */
+export function synthOf(build: (stack: TerraformStack) => unknown): { resource: Record<string, Record<string, Record<string, unknown>>> } {
+  const stack = newStack();
+  build(stack);
+  return JSON.parse(Testing.synth(stack));
+}
