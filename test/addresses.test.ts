@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from "cdktf";
+import { TerraformStack, Testing } from "cdktf";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { Construct } from "constructs";
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   type AddressedStack, readSnapshot, snapshotDifferences, snapshotOf, unmovedRemovals, UPDATE_HINT, writeSnapshot,
 } from "./support/addresses";
+import { testApp } from "./support/modules";
 import { stack, stackNames } from "./support/synth";
 
 /**
@@ -61,7 +62,7 @@ describe("rename rule", () => {
     }
   }
   const synth = (build: (stack: TerraformStack) => void): AddressedStack => {
-    const stack = new TerraformStack(Testing.app(), "app");
+    const stack = new TerraformStack(testApp(), "app");
     build(stack);
     return JSON.parse(Testing.synth(stack)) as AddressedStack;
   };

@@ -1,8 +1,17 @@
-import { TerraformStack, Testing } from "cdktf";
+import { App, TerraformStack, Testing } from "cdktf";
+import { dirname, join } from "node:path";
+import { inject } from "vitest";
 import { ModulePropsError } from "../../modules/validate";
 
+/**
+ * A throwaway app for in-test synths. Its outdir (which cdktf creates even
+ * when nothing is written) sits beside the run's shared synth, which the
+ * global teardown removes; Testing.app() alone would leave a temp folder per call.
+ */
+export const testApp = (): App => Testing.app({ outdir: join(dirname(inject("synthDir")), "test-apps") });
+
 /** A fresh stack named `test` in a throwaway app: module paths read `test/<id>`. */
-export const newStack = (): TerraformStack => new TerraformStack(Testing.app(), "test");
+export const newStack = (): TerraformStack => new TerraformStack(testApp(), "test");
 
 /** The problems a module construction reports; empty when it builds. Any other error is rethrown. */
 export function problemsOf(build: (stack: TerraformStack) => unknown): readonly string[] {
