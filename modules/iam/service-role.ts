@@ -37,7 +37,9 @@ export interface ServiceRoleProps {
  * with its permissions as an inline policy and managed attachments.
  */
 export class ServiceRole extends Construct {
+  /** ARN to hand to the service (e.g. `monitoring_role_arn`). */
   readonly roleArn: string;
+  /** Name, for policies attached elsewhere. */
   readonly roleName: string;
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {

@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { WorkloadSettings } from "../../config/deployment";
 import { StoreSecurityGroup } from "../../modules/data/store-security-group";
 import type { StorePlacement } from "../../modules/data/placement";
 import { FlowLogs } from "../../modules/network/flow-logs";
 import { SubnetTier } from "../../modules/network/subnet-tier";
-import { WorkloadSecurityGroups } from "../../modules/network/workload-security-groups";
+import { WorkloadSecurityGroups, WorkloadSecurityGroupsProps } from "../../modules/network/workload-security-groups";
 import { problemsOf } from "../support/modules";
 
 const DESCRIPTION = "must be at most 255 letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* (EC2 security group descriptions)";
@@ -36,7 +35,7 @@ describe("StoreSecurityGroup", () => {
 });
 
 describe("WorkloadSecurityGroups", () => {
-  const build = (workloads: WorkloadSettings[]) =>
+  const build = (workloads: WorkloadSecurityGroupsProps["workloads"]) =>
     problemsOf((s) => new WorkloadSecurityGroups(s, "Workloads", { vpcId: "vpc", namePrefix: "axonflow-prod", workloads }));
 
   it("checks every workload and reports all problems at once", () => {

@@ -19,13 +19,14 @@ export function snapshotOf(stacks: Readonly<Record<string, AddressedStack>>): Ad
 }
 
 /** The snapshot as written to disk: indented JSON, one address per line, so a diff reads like a plan summary. */
-export const formatSnapshot = (snapshot: AddressSnapshot): string => JSON.stringify(snapshot, null, 2) + "\n";
+const formatSnapshot = (snapshot: AddressSnapshot): string => JSON.stringify(snapshot, null, 2) + "\n";
 
 /** Reads the committed snapshot; undefined when the file does not exist. */
 export function readSnapshot(path: string): AddressSnapshot | undefined {
   return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) as AddressSnapshot : undefined;
 }
 
+/** Writes the snapshot file (only under UPDATE_ADDRESSES=1). */
 export function writeSnapshot(path: string, snapshot: AddressSnapshot): void {
   writeFileSync(path, formatSnapshot(snapshot));
 }
