@@ -9,7 +9,8 @@ import { NeptuneServerlessCluster } from "../modules/data/neptune-serverless-clu
 import type { StorePlacement } from "../modules/data/placement";
 import { RdsDatabase } from "../modules/data/rds-database";
 import { RedisReplicationGroup } from "../modules/data/redis-replication-group";
-import { KEY_USAGE_ACTIONS, KmsKey } from "../modules/kms/kms-key";
+import { deploymentRolesKeyUse } from "../modules/kms/key-grants";
+import { KmsKey } from "../modules/kms/kms-key";
 import { consume, defineContract, publish } from "./contracts";
 import { LayerStackProps, LayerStack } from "./layer-stack";
 import { NETWORK, type NetworkStack } from "./network-stack";
@@ -59,15 +60,8 @@ export class DataStack extends LayerStack {
       partition: this.partition,
       multiRegion: d.data.kms.multiRegion,
       preventDestroy: d.deletionProtection,
-      grants: [{
-        Sid: "SystemRolesUse",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${this.partition}:iam::${this.accountId}:root` },
-        Action: KEY_USAGE_ACTIONS,
-        Resource: "*",
-        // Every role of the system is named `<system>-<env>-...` (lib/naming.ts).
-        Condition: { ArnLike: { "aws:PrincipalArn": `arn:${this.partition}:iam::${this.accountId}:role/${d.name}-*` } },
-      }],
+      // Every role of the deployment is named `<system>-<env>-...` (lib/naming.ts).
+      grants: [deploymentRolesKeyUse({ sid: "SystemRolesUse", partition: this.partition, accountId: this.accountId, roleNamePrefix: `${d.name}-` })],
     });
 
     const placement = (consumers: readonly string[]): StorePlacement => ({

@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { parseCidr } from "../lib/cidr";
 import { resourceName } from "../lib/naming";
 import { planSubnets } from "../lib/subnet-plan";
-import { KEY_USAGE_ACTIONS, KmsKey } from "../modules/kms/kms-key";
+import { serviceKeyUse } from "../modules/kms/key-grants";
+import { KmsKey } from "../modules/kms/kms-key";
 import { FlowLogs } from "../modules/network/flow-logs";
 import { GatewayEndpoints } from "../modules/network/gateway-endpoints";
 import { InterfaceEndpoints } from "../modules/network/interface-endpoints";
@@ -83,14 +84,11 @@ export class NetworkStack extends LayerStack {
       accountId: this.accountId,
       partition: this.partition,
       preventDestroy: d.deletionProtection,
-      grants: [{
-        Sid: "CloudWatchLogsUse",
-        Effect: "Allow",
-        Principal: { Service: `logs.${d.region}.amazonaws.com` },
-        Action: KEY_USAGE_ACTIONS,
-        Resource: "*",
-        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${this.partition}:logs:${d.region}:${this.accountId}:log-group:*` } },
-      }],
+      grants: [serviceKeyUse({
+        sid: "CloudWatchLogsUse",
+        service: `logs.${d.region}.amazonaws.com`,
+        encryptionContext: { key: "aws:logs:arn", arnLike: `arn:${this.partition}:logs:${d.region}:${this.accountId}:log-group:*` },
+      })],
     });
     new FlowLogs(this, "FlowLogs", {
       vpcId: vpc.vpcId, name: name("flow-logs"), retentionDays: d.logRetentionDays,

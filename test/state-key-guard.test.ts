@@ -1,13 +1,20 @@
 import { App } from "cdktf";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { stateBackendFor } from "../lib/state-backend";
 import { NetworkStack } from "../stacks/network-stack";
 import { StateStack } from "../stacks/state-stack";
 import { deployment } from "./support/deployments";
 
 describe("state key guard", () => {
+  // cdktf's App creates its outdir on construction, even when nothing is synthesized: keep it out of the repository.
+  const outdir = mkdtempSync(join(tmpdir(), "state-key-guard-"));
+  afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
   it("refuses a second stack on a state key already in use", () => {
-    const app = new App({ outdir: "unused-never-synthesized" });
+    const app = new App({ outdir });
     const d = deployment("commerce-prod");
     const stateStack = new StateStack(app, { account: d.account, backend: stateBackendFor(d.account, d.region) });
     new NetworkStack(app, { deployment: d, stateStack });

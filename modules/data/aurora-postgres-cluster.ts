@@ -5,16 +5,19 @@ import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-pa
 import { Construct } from "constructs";
 import type { AuroraSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
-import { GeneratedSecret } from "./generated-secret";
-import { ServiceLogGroup } from "./log-group";
-import { finalSnapshotName, RDS_CA, StorePlacement } from "./placement";
+import { LogGroup } from "../logs/log-group";
+import { GeneratedSecret } from "../secrets/generated-secret";
+import { between, check, validateProps } from "../validate";
+import { RDS_CA, StorePlacement } from "./placement";
+import { protection } from "./protection";
+import { backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of an Aurora PostgreSQL cluster. */
 export interface AuroraPostgresClusterProps {
   readonly settings: AuroraSettings;
   readonly placement: StorePlacement;
-  /** Role for enhanced monitoring; required when `monitoringIntervalSeconds` > 0. */
+  /** Role for enhanced monitoring; required (non-empty) when `monitoringIntervalSeconds` > 0. */
   readonly monitoringRoleArn: string;
 }
 
@@ -37,6 +40,15 @@ export class AuroraPostgresCluster extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
+    validateProps(this, [
+      check("settings.identifier", s.identifier, storeIdentifier(63)),
+      check("settings.readers", s.readers, between(0, 15, "Aurora replicas per cluster")),
+      check("settings.backupRetentionDays", s.backupRetentionDays, backupRetentionDays),
+      check("settings.monitoringIntervalSeconds", s.monitoringIntervalSeconds, monitoringIntervalSeconds),
+      check("settings.performanceInsightsRetentionDays", s.performanceInsightsRetentionDays, performanceInsightsRetentionDays),
+      check("monitoringRoleArn", props.monitoringRoleArn, monitoringRoleFor(s.monitoringIntervalSeconds)),
+    ]);
+    const guard = protection(s.deletionProtection, s.identifier);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: "Aurora PostgreSQL", port: s.port, placement: p });
     const subnets = new DbSubnetGroup(this, "SubnetGroup", {
       name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
@@ -48,9 +60,11 @@ export class AuroraPostgresCluster extends Construct {
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
     });
-    const logs = new ServiceLogGroup(this, "PostgresqlLogs", { name: `/aws/rds/cluster/${s.identifier}/postgresql`, placement: p });
+    const logs = new LogGroup(this, "PostgresqlLogs", {
+      name: `/aws/rds/cluster/${s.identifier}/postgresql`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+    });
     const cluster = new RdsCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
       engine: "aurora-postgresql",
@@ -71,14 +85,14 @@ export class AuroraPostgresCluster extends Construct {
       preferredBackupWindow: s.backupWindow,
       preferredMaintenanceWindow: s.maintenanceWindow,
       copyTagsToSnapshot: true,
-      deletionProtection: s.deletionProtection,
-      skipFinalSnapshot: !s.deletionProtection,
-      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.identifier) : undefined,
+      deletionProtection: guard.deletionProtection,
+      skipFinalSnapshot: guard.skipFinalSnapshot,
+      finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
       enabledCloudwatchLogsExports: ["postgresql"],
       allowMajorVersionUpgrade: false,
       applyImmediately: false,
       dependsOn: [logs.logGroup],
-      lifecycle: { preventDestroy: s.deletionProtection },
+      lifecycle: guard.lifecycle,
     });
     const instanceCount = 1 + s.readers;
     for (let index = 0; index < instanceCount; index++) {

@@ -1,6 +1,8 @@
 import { DynamodbTable as AwsDynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { Construct } from "constructs";
 import type { DynamodbSettings } from "../../config/layers/data";
+import { check, matches, validateProps } from "../validate";
+import { protection } from "./protection";
 
 /** Props of a DynamoDB table. */
 export interface DynamodbTableProps {
@@ -23,6 +25,10 @@ export class DynamodbTable extends Construct {
   constructor(scope: Construct, id: string, props: DynamodbTableProps) {
     super(scope, id);
     const s = props.settings;
+    validateProps(this, [
+      check("settings.name", s.name, matches(/^[A-Za-z0-9_.-]{3,255}$/, "must be 3-255 letters, digits and _.- (DynamoDB table names)")),
+    ]);
+    const guard = protection(s.deletionProtection, s.name);
     const keys = [s.partitionKey, ...(s.sortKey ? [s.sortKey] : [])];
     const streamed = s.stream !== "none";
     const table = new AwsDynamodbTable(this, "Table", {
@@ -36,8 +42,8 @@ export class DynamodbTable extends Construct {
       pointInTimeRecovery: { enabled: true },
       serverSideEncryption: { enabled: true, kmsKeyArn: props.kmsKeyArn },
       ttl: s.ttlAttribute ? { attributeName: s.ttlAttribute, enabled: true } : undefined,
-      deletionProtectionEnabled: s.deletionProtection,
-      lifecycle: { preventDestroy: s.deletionProtection },
+      deletionProtectionEnabled: guard.deletionProtection,
+      lifecycle: guard.lifecycle,
       tags: { Name: s.name },
     });
     this.tableName = table.name;

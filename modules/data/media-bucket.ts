@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { MediaBucketSettings } from "../../config/layers/data";
 import { PrivateBucket } from "../storage/private-bucket";
+import { protection } from "./protection";
 
 /** Props of a media bucket. */
 export interface MediaBucketProps {
@@ -24,7 +25,7 @@ export class MediaBucket extends Construct {
     const bucket = new PrivateBucket(this, "Bucket", {
       bucketName: s.name,
       kmsKeyArn: props.kmsKeyArn,
-      preventDestroy: s.deletionProtection,
+      preventDestroy: protection(s.deletionProtection, s.name).lifecycle.preventDestroy,
       lifecycleRules: [
         {
           id: "large-objects-to-intelligent-tiering", status: "Enabled",

@@ -1,7 +1,5 @@
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Construct } from "constructs";
-import { serviceTrustPolicy } from "../iam/policy-document";
+import { ServiceRole } from "../iam/service-role";
 
 /** Props of the enhanced-monitoring role. */
 export interface MonitoringRoleProps {
@@ -14,20 +12,15 @@ export interface MonitoringRoleProps {
  * Role RDS Enhanced Monitoring assumes to publish OS metrics, with AWS's
  * managed policy for exactly that (CloudWatch Logs `RDSOSMetrics` only).
  */
-export class MonitoringRole extends Construct {
-  readonly roleArn: string;
-
+export class MonitoringRole extends ServiceRole {
   constructor(scope: Construct, id: string, props: MonitoringRoleProps) {
-    super(scope, id);
-    const role = new IamRole(this, "Role", {
+    super(scope, id, {
       name: props.name,
       description: "RDS enhanced monitoring publishes OS metrics",
-      assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com", props.accountId),
+      service: "monitoring.rds.amazonaws.com",
+      sourceAccountId: props.accountId,
+      // "Policy" is the attachment's construct id from before ServiceRole: part of its Terraform address.
+      managedPolicyArns: { Policy: `arn:${props.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole` },
     });
-    new IamRolePolicyAttachment(this, "Policy", {
-      role: role.name,
-      policyArn: `arn:${props.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
-    });
-    this.roleArn = role.arn;
   }
 }

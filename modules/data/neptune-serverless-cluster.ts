@@ -5,8 +5,11 @@ import { NeptuneSubnetGroup } from "@cdktf/provider-aws/lib/neptune-subnet-group
 import { Construct } from "constructs";
 import type { NeptuneSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
-import { exportLogGroups } from "./log-group";
-import { finalSnapshotName, StorePlacement } from "./placement";
+import { exportLogGroups } from "../logs/log-group";
+import { between, check, validateProps, type Rule } from "../validate";
+import type { StorePlacement } from "./placement";
+import { protection } from "./protection";
+import { backupRetentionDays, storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of a Neptune serverless cluster. */
@@ -14,6 +17,12 @@ export interface NeptuneServerlessClusterProps {
   readonly settings: NeptuneSettings;
   readonly placement: StorePlacement;
 }
+
+/** Neptune serverless capacity: 1 to 128 NCU in steps of 0.5. */
+const capacity: Rule<number> = {
+  when: (ncu) => ncu < 1 || ncu > 128 || !Number.isInteger(ncu * 2),
+  allowed: "must be from 1 to 128 in steps of 0.5 (Neptune capacity units)",
+};
 
 /** Neptune logs exported to CloudWatch, each enabled by its cluster parameter. */
 const LOGS = ["audit", "slowquery"] as const;
@@ -35,6 +44,15 @@ export class NeptuneServerlessCluster extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
+    validateProps(this, [
+      check("settings.identifier", s.identifier, storeIdentifier(63)),
+      check("settings.minCapacity", s.minCapacity, capacity),
+      check("settings.maxCapacity", s.maxCapacity, capacity),
+      check("settings.maxCapacity", s.maxCapacity, { when: (max) => max < s.minCapacity, allowed: `must be at least minCapacity (${s.minCapacity})` }),
+      check("settings.readers", s.readers, between(0, 15, "Neptune replicas per cluster")),
+      check("settings.backupRetentionDays", s.backupRetentionDays, backupRetentionDays),
+    ]);
+    const guard = protection(s.deletionProtection, s.identifier);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: "Neptune", port: s.port, placement: p });
     const subnets = new NeptuneSubnetGroup(this, "SubnetGroup", {
       name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
@@ -47,7 +65,7 @@ export class NeptuneServerlessCluster extends Construct {
         { name: "neptune_enable_slow_query_log", value: "info" },
       ],
     });
-    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, p);
+    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, { retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn });
     const cluster = new NeptuneCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
       engine: "neptune",
@@ -64,13 +82,13 @@ export class NeptuneServerlessCluster extends Construct {
       preferredBackupWindow: s.backupWindow,
       preferredMaintenanceWindow: s.maintenanceWindow,
       copyTagsToSnapshot: true,
-      deletionProtection: s.deletionProtection,
-      skipFinalSnapshot: !s.deletionProtection,
-      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.identifier) : undefined,
+      deletionProtection: guard.deletionProtection,
+      skipFinalSnapshot: guard.skipFinalSnapshot,
+      finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
       enableCloudwatchLogsExports: [...LOGS],
       applyImmediately: false,
       dependsOn: logGroups,
-      lifecycle: { preventDestroy: s.deletionProtection },
+      lifecycle: guard.lifecycle,
     });
     for (let index = 0; index < 1 + s.readers; index++) {
       new NeptuneClusterInstance(this, index === 0 ? "Writer" : `Reader${index}`, {

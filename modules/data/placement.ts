@@ -13,8 +13,5 @@ export interface StorePlacement {
   readonly logRetentionDays: number;
 }
 
-/** Name of the final snapshot taken when a protected store is deleted. */
-export const finalSnapshotName = (identifier: string) => `${identifier}-final`;
-
 /** Current RDS certificate authority (RSA 2048, valid to 2061). */
 export const RDS_CA = "rds-ca-rsa2048-g1";

@@ -4,16 +4,19 @@ import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { Construct } from "constructs";
 import type { RdsSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
-import { GeneratedSecret } from "./generated-secret";
-import { exportLogGroups } from "./log-group";
-import { finalSnapshotName, RDS_CA, StorePlacement } from "./placement";
+import { exportLogGroups } from "../logs/log-group";
+import { GeneratedSecret } from "../secrets/generated-secret";
+import { between, check, validateProps } from "../validate";
+import { RDS_CA, StorePlacement } from "./placement";
+import { protection } from "./protection";
+import { backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of an RDS database instance. */
 export interface RdsDatabaseProps {
   readonly settings: RdsSettings;
   readonly placement: StorePlacement;
-  /** Role for enhanced monitoring; required when `monitoringIntervalSeconds` > 0. */
+  /** Role for enhanced monitoring; required (non-empty) when `monitoringIntervalSeconds` > 0. */
   readonly monitoringRoleArn: string;
 }
 
@@ -46,7 +49,16 @@ export class RdsDatabase extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
+    validateProps(this, [
+      check("settings.identifier", s.identifier, storeIdentifier(63)),
+      check("settings.allocatedStorageGib", s.allocatedStorageGib, between(20, 65536, "gp3 storage in GiB")),
+      check("settings.backupRetentionDays", s.backupRetentionDays, backupRetentionDays),
+      check("settings.monitoringIntervalSeconds", s.monitoringIntervalSeconds, monitoringIntervalSeconds),
+      check("settings.performanceInsightsRetentionDays", s.performanceInsightsRetentionDays, performanceInsightsRetentionDays),
+      check("monitoringRoleArn", props.monitoringRoleArn, monitoringRoleFor(s.monitoringIntervalSeconds)),
+    ]);
     const profile = ENGINE_PROFILE[s.engine];
+    const guard = protection(s.deletionProtection, s.identifier);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: `RDS ${s.engine}`, port: s.port, placement: p });
     const subnets = new DbSubnetGroup(this, "SubnetGroup", {
       name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
@@ -58,9 +70,11 @@ export class RdsDatabase extends Construct {
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
     });
-    const logGroups = exportLogGroups(this, `/aws/rds/instance/${s.identifier}`, profile.logs, p);
+    const logGroups = exportLogGroups(this, `/aws/rds/instance/${s.identifier}`, profile.logs, {
+      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+    });
     const provisioned = s.allocatedStorageGib >= GP3_PROVISIONING_THRESHOLD_GIB;
     const instance = new DbInstance(this, "Instance", {
       identifier: s.identifier,
@@ -89,9 +103,9 @@ export class RdsDatabase extends Construct {
       backupWindow: s.backupWindow,
       maintenanceWindow: s.maintenanceWindow,
       copyTagsToSnapshot: true,
-      deletionProtection: s.deletionProtection,
-      skipFinalSnapshot: !s.deletionProtection,
-      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.identifier) : undefined,
+      deletionProtection: guard.deletionProtection,
+      skipFinalSnapshot: guard.skipFinalSnapshot,
+      finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
       monitoringInterval: s.monitoringIntervalSeconds,
       monitoringRoleArn: s.monitoringIntervalSeconds > 0 ? props.monitoringRoleArn : undefined,
       performanceInsightsEnabled: true,
@@ -102,7 +116,7 @@ export class RdsDatabase extends Construct {
       allowMajorVersionUpgrade: false,
       applyImmediately: false,
       dependsOn: logGroups,
-      lifecycle: { preventDestroy: s.deletionProtection },
+      lifecycle: guard.lifecycle,
       tags: { Name: s.identifier },
     });
     if (!provisioned) {

@@ -3,9 +3,12 @@ import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subn
 import { Construct } from "constructs";
 import type { RedisSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
-import { GeneratedSecret } from "./generated-secret";
-import { ServiceLogGroup } from "./log-group";
-import { finalSnapshotName, StorePlacement } from "./placement";
+import { LogGroup } from "../logs/log-group";
+import { GeneratedSecret } from "../secrets/generated-secret";
+import { between, check, validateProps } from "../validate";
+import type { StorePlacement } from "./placement";
+import { protection } from "./protection";
+import { storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of a Redis replication group. */
@@ -31,6 +34,12 @@ export class RedisReplicationGroup extends Construct {
     super(scope, id);
     const s = props.settings;
     const p = props.placement;
+    validateProps(this, [
+      check("settings.replicationGroupId", s.replicationGroupId, storeIdentifier(40)),
+      check("settings.nodes", s.nodes, between(1, 6, "a primary and up to 5 replicas with cluster mode off")),
+      check("settings.snapshotRetentionDays", s.snapshotRetentionDays, between(0, 35, "ElastiCache snapshot retention in days")),
+    ]);
+    const guard = protection(s.deletionProtection, s.replicationGroupId);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.replicationGroupId, kind: "Redis", port: s.port, placement: p });
     const subnets = new ElasticacheSubnetGroup(this, "SubnetGroup", {
       name: `${s.replicationGroupId}-subnets`, description: `Data subnets of ${s.replicationGroupId}`, subnetIds: [...p.subnetIds],
@@ -38,10 +47,12 @@ export class RedisReplicationGroup extends Construct {
     // Redis AUTH accepts printable ASCII except space, " / and @.
     const token = new GeneratedSecret(this, "AuthToken", {
       name: s.authTokenSecretName, description: `AUTH token of ${s.replicationGroupId}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: s.deletionProtection ? 30 : 7,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
       length: 64, specialCharacters: "!&#$^<>-",
     });
-    const slowLog = new ServiceLogGroup(this, "SlowLog", { name: `/elasticache/${s.replicationGroupId}/slow-log`, placement: p });
+    const slowLog = new LogGroup(this, "SlowLog", {
+      name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+    });
     const failover = s.nodes > 1;
     const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
       replicationGroupId: s.replicationGroupId,
@@ -65,13 +76,13 @@ export class RedisReplicationGroup extends Construct {
       snapshotRetentionLimit: s.snapshotRetentionDays,
       snapshotWindow: s.backupWindow,
       maintenanceWindow: s.maintenanceWindow,
-      finalSnapshotIdentifier: s.deletionProtection ? finalSnapshotName(s.replicationGroupId) : undefined,
+      finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
       autoMinorVersionUpgrade: "true",
       applyImmediately: false,
       logDeliveryConfiguration: [{
         destination: slowLog.logGroup.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log",
       }],
-      lifecycle: { preventDestroy: s.deletionProtection },
+      lifecycle: guard.lifecycle,
       tags: { Name: s.replicationGroupId },
     });
     token.storeJson("authToken", { host: replicationGroup.primaryEndpointAddress, port: s.port, tls: "required" });

@@ -2,6 +2,8 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { pascalCase } from "../../lib/naming";
+import { port, securityGroupDescription, securityGroupName } from "../network/rules";
+import { check, validateProps } from "../validate";
 import type { StorePlacement } from "./placement";
 
 /** Props of a data store's security group. */
@@ -25,9 +27,16 @@ export class StoreSecurityGroup extends Construct {
   constructor(scope: Construct, id: string, props: StoreSecurityGroupProps) {
     super(scope, id);
     const name = `${props.identifier}-sg`;
+    const description = `${props.kind} ${props.identifier}: ${props.port} from its consumers`;
+    validateProps(this, [
+      check("port", props.port, port),
+      // Both derive from the props; checked as built, since that is what EC2 receives.
+      check("name", name, securityGroupName),
+      check("description", description, securityGroupDescription),
+    ]);
     const group = new SecurityGroup(this, "Group", {
       name,
-      description: `${props.kind} ${props.identifier}: ${props.port} from its consumers`,
+      description,
       vpcId: props.placement.vpcId,
       tags: { Name: name },
     });

@@ -2,12 +2,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { policyDocument, PolicyStatement } from "../iam/policy-document";
-
-/** What a grant to use (not administer) a key allows: encrypt, decrypt and data keys. */
-export const KEY_USAGE_ACTIONS: readonly string[] = [
-  "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-  "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey",
-];
+import { between, check, matches, maxLength, validateProps } from "../validate";
 
 /** Props of a customer-managed key. */
 export interface KmsKeyProps {
@@ -17,7 +12,7 @@ export interface KmsKeyProps {
   /** Account that owns the key; its root administers it. */
   readonly accountId: string;
   readonly partition: string;
-  /** Statements granting use of the key, added after the root statement. @default none */
+  /** Statements granting use of the key (see key-grants.ts), added after the root statement. @default none */
   readonly grants?: readonly PolicyStatement[];
   /** Key usable in other regions as a replica source. @default false */
   readonly multiRegion?: boolean;
@@ -39,6 +34,11 @@ export class KmsKey extends Construct {
 
   constructor(scope: Construct, id: string, props: KmsKeyProps) {
     super(scope, id);
+    validateProps(this, [
+      check("alias", props.alias, matches(/^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/, "must be 1-250 letters, digits and /_- after alias/, not starting with aws/ (KMS alias names)")),
+      check("description", props.description, maxLength(8192, "KMS key descriptions")),
+      check("deletionWindowInDays", props.deletionWindowInDays, between(7, 30, "KMS key deletion waiting period")),
+    ]);
     const root = `arn:${props.partition}:iam::${props.accountId}:root`;
     const key = new AwsKmsKey(this, "Key", {
       description: props.description,

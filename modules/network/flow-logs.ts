@@ -4,6 +4,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { policyDocument, serviceTrustPolicy } from "../iam/policy-document";
+import { cloudwatchRetention } from "../logs/log-group";
+import { check, matches, validateProps } from "../validate";
 
 /** Props of VPC flow logs. */
 export interface FlowLogsProps {
@@ -26,6 +28,10 @@ export class FlowLogs extends Construct {
 
   constructor(scope: Construct, id: string, props: FlowLogsProps) {
     super(scope, id);
+    validateProps(this, [
+      check("name", props.name, matches(/^[\w+=,.@-]{1,55}$/, "must be 1-55 letters, digits and +=,.@_- (the role <name>-delivery must fit IAM's 64)")),
+      check("retentionDays", props.retentionDays, cloudwatchRetention),
+    ]);
     const group = new CloudwatchLogGroup(this, "LogGroup", {
       name: `/vpc/${props.name}`,
       retentionInDays: props.retentionDays,

@@ -1,5 +1,6 @@
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Construct } from "constructs";
+import { check, validateProps } from "../validate";
 
 /** Props of one subnet tier. */
 export interface SubnetTierProps {
@@ -23,6 +24,12 @@ export class SubnetTier extends Construct {
 
   constructor(scope: Construct, id: string, props: SubnetTierProps) {
     super(scope, id);
+    validateProps(this, [
+      check("cidrs", props.cidrs, {
+        when: (cidrs) => cidrs.length !== props.azs.length,
+        allowed: `must hold one CIDR per AZ (${props.azs.length}: ${props.azs.join(", ")})`,
+      }),
+    ]);
     this.subnetIds = props.azs.map((az, index) =>
       new Subnet(this, `Az${index}`, {
         vpcId: props.vpcId,

@@ -4,6 +4,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import type { WorkloadSettings } from "../../config/layers/network";
 import { pascalCase } from "../../lib/naming";
+import { check, validateProps } from "../validate";
+import { port, securityGroupDescription, securityGroupName } from "./rules";
 
 /** Props of the workload security groups. */
 export interface WorkloadSecurityGroupsProps {
@@ -25,6 +27,15 @@ export class WorkloadSecurityGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: WorkloadSecurityGroupsProps) {
     super(scope, id);
+    validateProps(this, props.workloads.flatMap((w, i) => [
+      check(`workloads[${i}].name`, `${props.namePrefix}-${w.name}`, securityGroupName),
+      check(`workloads[${i}].description`, w.description, securityGroupDescription),
+      ...w.ingressFrom.map((from, j) => check(`workloads[${i}].ingressFrom[${j}].port`, from.port, port)),
+      ...w.ingressFrom.map((from, j) => check(`workloads[${i}].ingressFrom[${j}].workload`, from.workload, {
+        when: (other) => !props.workloads.some((o) => o.name === other),
+        allowed: `must name one of the workloads: ${props.workloads.map((o) => o.name).join(", ")}`,
+      })),
+    ]));
     const groupIds: Record<string, string> = {};
     for (const workload of props.workloads) {
       const constructId = pascalCase(workload.name);

@@ -8,6 +8,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
 import { policyDocument } from "../iam/policy-document";
+import { check, matches, validateProps } from "../validate";
 
 /** Props of a private bucket. */
 export interface PrivateBucketProps {
@@ -33,6 +34,12 @@ export class PrivateBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
+    validateProps(this, [
+      check("bucketName", props.bucketName, matches(
+        /^(?!xn--|sthree-)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        "must be 3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit, no .., no xn-- or sthree- prefix (S3 bucket names)",
+      )),
+    ]);
     const bucket = new S3Bucket(this, "Bucket", {
       bucket: props.bucketName,
       forceDestroy: false,

@@ -9,6 +9,8 @@ export interface StackJson {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
   readonly data?: Record<string, Record<string, Record<string, unknown>>>;
   readonly output?: Record<string, { value: unknown; sensitive?: boolean; description?: string }>;
+  /** Terraform `moved` blocks, as cdktf's `moveTo`/`moveFromId`/`moveToId` write them. */
+  readonly moved?: readonly { readonly from: string; readonly to: string }[];
 }
 
 /** cdktf's manifest.json. */
@@ -57,7 +59,7 @@ export function onlyRef(s: StackJson, type: string, attribute: string): string {
 }
 
 /** Sorted `type.name` addresses of a stack's resources. */
-export function addresses(s: StackJson): string[] {
+export function addresses(s: Pick<StackJson, "resource">): string[] {
   return Object.entries(s.resource ?? {}).flatMap(([type, byId]) => Object.keys(byId).map((id) => `${type}.${id}`)).sort();
 }
 

@@ -2,16 +2,18 @@ import { Password } from "@cdktf/provider-random/lib/password";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { Construct } from "constructs";
+import { between, check, matches, maxLength, validateProps } from "../validate";
 
 /** Props of a generated secret. */
 export interface GeneratedSecretProps {
   /** Secrets Manager name, e.g. `stackflow/aurora-db-credentials`. */
   readonly name: string;
   readonly description: string;
+  /** KMS key encrypting the secret. */
   readonly kmsKeyArn: string;
   /** Days a deleted secret can still be restored (7-30). */
   readonly recoveryWindowDays: number;
-  /** @default 32 */
+  /** Characters generated (20-4096). @default 32 */
   readonly length?: number;
   /** Special characters the consumer accepts. @default RDS-safe set (no / @ " or space) */
   readonly specialCharacters?: string;
@@ -31,6 +33,14 @@ export class GeneratedSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: GeneratedSecretProps) {
     super(scope, id);
+    validateProps(this, [
+      check("name", props.name, matches(/^[A-Za-z0-9/_+=.@-]{1,512}$/, "must be 1-512 letters, digits and /_+=.@- (Secrets Manager names)")),
+      check("description", props.description, maxLength(2048, "Secrets Manager descriptions")),
+      // 0 (delete without recovery) is valid for AWS but never what a generated credential should get.
+      check("recoveryWindowDays", props.recoveryWindowDays, between(7, 30, "Secrets Manager recovery window")),
+      // 20 characters from this alphabet carry over 120 bits; 4096 is Secrets Manager's GetRandomPassword maximum.
+      check("length", props.length, between(20, 4096, "at least 20 for over 120 bits, at most Secrets Manager's 4096")),
+    ]);
     const value = new Password(this, "Value", {
       length: props.length ?? 32,
       special: true,
