@@ -6,6 +6,8 @@
  * deployment.
  */
 
+import type { Environment } from "./presets";
+
 /** Why an account exists; decides which account-scoped stacks it gets. */
 export type AccountPurpose = "workloads" | "management" | "logs" | "monitoring";
 
@@ -16,6 +18,12 @@ export interface AccountInput {
   /** 12-digit account id; when set, every provider into the account refuses any other. @default unpinned */
   readonly id?: string;
   readonly purpose: AccountPurpose;
+  /**
+   * Environments whose deployments may land here. A dev deployment moved into
+   * a production account shares its blast radius, quotas and IAM, so the
+   * registry says which environments each account hosts.
+   */
+  readonly environments: readonly Environment[];
   /** Organizational unit the account belongs to, by name. @default none (a standalone account) */
   readonly ou?: string;
 }
@@ -28,14 +36,14 @@ export interface AccountInput {
  * organization (production multi-tenant, integration test).
  */
 export const ACCOUNTS: readonly AccountInput[] = [
-  { name: "stackflow-prod", id: "373544523367", purpose: "workloads" },
-  { name: "stackflow-dev", purpose: "workloads" },
-  { name: "webhooks-prod", purpose: "workloads" },
-  { name: "webhooks-dev", purpose: "workloads" },
-  { name: "axonflow-prod", purpose: "workloads" },
-  { name: "axonflow-dev", purpose: "workloads" },
-  { name: "saas-prod-multi-tenant", purpose: "workloads", ou: "production" },
-  { name: "saas-integration-test", purpose: "workloads", ou: "integration" },
-  { name: "commerce-prod", purpose: "workloads" },
-  { name: "commerce-nonprod", purpose: "workloads" },
+  { name: "stackflow-prod", id: "373544523367", purpose: "workloads", environments: ["prod"] },
+  { name: "stackflow-dev", purpose: "workloads", environments: ["dev"] },
+  { name: "webhooks-prod", purpose: "workloads", environments: ["prod"] },
+  { name: "webhooks-dev", purpose: "workloads", environments: ["dev"] },
+  { name: "axonflow-prod", purpose: "workloads", environments: ["prod"] },
+  { name: "axonflow-dev", purpose: "workloads", environments: ["dev"] },
+  { name: "saas-prod-multi-tenant", purpose: "workloads", ou: "production", environments: ["prod"] },
+  { name: "saas-integration-test", purpose: "workloads", ou: "integration", environments: ["dev"] },
+  { name: "commerce-prod", purpose: "workloads", environments: ["prod"] },
+  { name: "commerce-nonprod", purpose: "workloads", environments: ["dev", "staging"] },
 ];

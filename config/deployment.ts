@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { backupRetentionDays, enumOf, logRetentionDays } from "./fields";
+import { backupRetentionDays, enumOf, logRetentionDays, riskReason } from "./fields";
 import type { DataSettings } from "./layers/data";
 import type { NetworkSettings } from "./layers/network";
 import { ENVIRONMENTS, type Environment, type EnvironmentPreset } from "./presets";
@@ -28,6 +28,15 @@ export const deploymentBaseSchema = z.strictObject({
   backupRetentionDays: backupRetentionDays.optional(),
   /** @default the environment preset (dev 30, staging 90, prod 365) */
   logRetentionDays: logRetentionDays.optional(),
+  /**
+   * Production settings below the floors of config/floors.ts, each accepted
+   * with a reason that shows up in review. @default none accepted
+   */
+  acceptedRisks: z.strictObject({
+    unprotectedProduction: riskReason.optional(),
+    shortBackupRetention: riskReason.optional(),
+    shortLogRetention: riskReason.optional(),
+  }).optional(),
 });
 
 /** The AWS account a deployment lands in, from config/accounts.ts. */
@@ -52,7 +61,12 @@ export interface DeploymentBase {
   readonly deletionProtection: boolean;
   readonly logRetentionDays: number;
   readonly backupRetentionDays: number;
+  /** Production floors this deployment goes below on purpose, with the reason (config/floors.ts). */
+  readonly acceptedRisks: Readonly<Partial<Record<AcceptedRisk, string>>>;
 }
+
+/** Production floors a deployment may go below, with a reason. */
+export type AcceptedRisk = "unprotectedProduction" | "shortBackupRetention" | "shortLogRetention";
 
 /**
  * Resolved settings of every layer a deployment may have, by layer. A new

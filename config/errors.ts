@@ -9,9 +9,10 @@ export interface ConfigProblem {
   readonly allowed: string;
 }
 
-/** Formats a problem as `<deployment>: <field> = <value>: <allowed>`. */
+/** Formats a problem as `<deployment>: <field> = <value>: <allowed>`; NaN and infinities print as themselves, not as JSON's null. */
 export function formatProblem(p: ConfigProblem): string {
-  const value = p.value === undefined ? "(missing)" : JSON.stringify(p.value);
+  const value = p.value === undefined ? "(missing)"
+    : JSON.stringify(p.value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `<${v}>` : v)).replace(/"<(NaN|-?Infinity)>"/g, "$1");
   return `${p.deployment}: ${p.field} = ${value}: ${p.allowed}`;
 }
 

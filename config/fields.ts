@@ -60,5 +60,41 @@ export const weeklyWindow = z.string()
 /** A Secrets Manager secret name. */
 export const secretName = z.string().regex(/^[A-Za-z0-9/_+=.@-]{1,512}$/, { error: "must be a Secrets Manager name (letters, digits and /_+=.@-)" });
 
+/** Why a risk is accepted: a sentence a reviewer can judge, not a checkbox. */
+export const riskReason = z.string().regex(/^(?=.*[a-z].*[a-z].*[a-z]).{20,500}$/s, { error: "must give the reason in 20-500 characters (it is shown in review)" });
+
 /** Ids of things other layers define, resolved through the reference registry (config/refs.ts). */
 export const uses = z.array(z.string()).default([]);
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  string: "a string", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "an object",
+};
+
+/** What a wrongly typed value is, in the words of a message: `NaN`, `a list`, `a string`. */
+function kindOf(value: unknown): string {
+  if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return TYPE_WORDS[typeof value] ?? typeof value;
+}
+
+/**
+ * zod's wording for the issues a field does not word itself: a missing or
+ * wrongly typed value says what is allowed, a number out of range says the
+ * range. Passed to every parse (config/resolve.ts).
+ */
+export const fieldMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === "invalid_type") {
+    const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+    return issue.input === undefined ? `is required (${expected})` : `must be ${expected}, not ${kindOf(issue.input)}`;
+  }
+  if ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "number") {
+    const bound = issue.code === "too_small" ? `at least ${String(issue.minimum)}` : `at most ${String(issue.maximum)}`;
+    return `must be ${bound}`;
+  }
+  if ((issue.code === "too_small" || issue.code === "too_big") && (issue.origin === "string" || issue.origin === "array")) {
+    const unit = issue.origin === "string" ? "characters" : "entries";
+    return issue.code === "too_small" ? `must have at least ${String(issue.minimum)} ${unit}` : `must have at most ${String(issue.maximum)} ${unit}`;
+  }
+  return undefined;
+};

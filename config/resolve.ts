@@ -6,8 +6,10 @@ import { ACCOUNTS, type AccountInput } from "./accounts";
 import type { LayerContext } from "./context";
 import { type AccountRef, type Deployment, type DeploymentBase, deploymentBaseSchema, type LayerSettings } from "./deployment";
 import { ConfigError, type ConfigProblem } from "./errors";
+import { fieldMessages } from "./fields";
 import { LAYER_CONFIGS } from "./layers";
 import { type NameOwner, NameRegistry } from "./names";
+import { belowProductionFloors } from "./floors";
 import { PRESETS } from "./presets";
 import { ReferenceRegistry } from "./refs";
 
@@ -41,16 +43,23 @@ export function resolveDeployments(inputs: readonly unknown[], accounts: readonl
       return;
     }
     labels.add(label);
-    const parsed = deploymentInputSchema.safeParse(input);
+    const parsed = deploymentInputSchema.safeParse(input, { error: fieldMessages });
     if (!parsed.success) {
       problems.push(...schemaProblems(label, input, parsed.error));
       return;
     }
     const d = parsed.data;
-    const account = accountRefs.get(d.account);
-    if (!account) {
+    const registered = accountRefs.get(d.account);
+    if (!registered) {
       problems.push({ deployment: label, field: "account", value: d.account, allowed: `must name an account of config/accounts.ts (${[...accountRefs.keys()].join(", ")})` });
       return;
+    }
+    const { ref: account, environments } = registered;
+    if (!environments.includes(d.environment)) {
+      problems.push({
+        deployment: label, field: "account", value: d.account,
+        allowed: `hosts ${environments.join(" and ")} deployments only (config/accounts.ts); a ${d.environment} deployment there would share the account's blast radius, quotas and IAM`,
+      });
     }
     const preset = PRESETS[d.environment];
     const base: DeploymentBase = {
@@ -59,7 +68,9 @@ export function resolveDeployments(inputs: readonly unknown[], accounts: readonl
       deletionProtection: d.deletionProtection ?? preset.deletionProtection,
       backupRetentionDays: d.backupRetentionDays ?? preset.backupRetentionDays,
       logRetentionDays: d.logRetentionDays ?? preset.logRetentionDays,
+      acceptedRisks: d.acceptedRisks ?? {},
     };
+    problems.push(...belowProductionFloors(base).map((p) => ({ deployment: label, ...p })));
     const refs = new ReferenceRegistry(label, LAYERS);
     const owner = { deployment: label, account: account.name, region: d.region };
     registerStateNames(account, d.region, owner, names, stateStacks);
@@ -96,8 +107,8 @@ const accountName = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
  * Checks the accounts registry (name format, one id per account, no id twice)
  * before any deployment refers to it.
  */
-function resolveAccounts(accounts: readonly AccountInput[], problems: ConfigProblem[]): Map<string, AccountRef> {
-  const refs = new Map<string, AccountRef>();
+function resolveAccounts(accounts: readonly AccountInput[], problems: ConfigProblem[]): Map<string, { ref: AccountRef; environments: readonly string[] }> {
+  const refs = new Map<string, { ref: AccountRef; environments: readonly string[] }>();
   accounts.forEach((a, i) => {
     const problem = (field: string, value: unknown, allowed: string) => problems.push({ deployment: `config/accounts.ts[${i}]`, field, value, allowed });
     if (!accountName.test(a.name)) problem("name", a.name, "must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter");
@@ -105,7 +116,8 @@ function resolveAccounts(accounts: readonly AccountInput[], problems: ConfigProb
     if (refs.has(a.name)) problem("name", a.name, "must be unique (one name, one account)");
     const sameId = accounts.findIndex((o) => a.id !== undefined && o.id === a.id);
     if (sameId >= 0 && sameId !== i) problem("id", a.id, `is already account ${accounts[sameId].name}; one id, one name`);
-    if (!refs.has(a.name)) refs.set(a.name, a.id === undefined ? { name: a.name } : { name: a.name, id: a.id });
+    if (a.environments.length === 0) problem("environments", a.environments, "must name at least one environment the account hosts");
+    if (!refs.has(a.name)) refs.set(a.name, { ref: a.id === undefined ? { name: a.name } : { name: a.name, id: a.id }, environments: a.environments });
   });
   return refs;
 }
@@ -128,12 +140,14 @@ function crossDeploymentProblems(deployments: readonly Deployment[]): ConfigProb
   const problems: ConfigProblem[] = [];
   deployments.forEach((d, i) => {
     const earlier = deployments.slice(0, i);
-    const clash = earlier.find((e) => overlaps(parseCidr(e.network.cidr)!, parseCidr(d.network.cidr)!));
-    if (clash) {
-      problems.push({
-        deployment: d.name, field: "network.cidr", value: d.network.cidr,
-        allowed: `must not overlap ${clash.name} (${clash.network.cidr}); VPC ranges stay disjoint so any two can be peered`,
-      });
+    // Reported on both deployments: either may be the one that changed.
+    for (const clash of earlier.filter((e) => overlaps(parseCidr(e.network.cidr)!, parseCidr(d.network.cidr)!))) {
+      for (const [self, other] of [[d, clash], [clash, d]]) {
+        problems.push({
+          deployment: self.name, field: "network.cidr", value: self.network.cidr,
+          allowed: `must not overlap ${other.name} (${other.network.cidr}); VPC ranges stay disjoint so any two can be peered`,
+        });
+      }
     }
   });
   return problems;

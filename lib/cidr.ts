@@ -6,9 +6,11 @@ export interface Cidr {
   readonly prefix: number;
 }
 
-const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+/** Octets and prefix without leading zeros: AWS reads `010` as 10, other tools as octal 8. */
+const OCTET = "(0|[1-9]\\d{0,2})";
+const CIDR_PATTERN = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}\\/(0|[1-9]\\d?)$`);
 
-/** Parses `a.b.c.d/p`; returns undefined when malformed or when host bits are set. */
+/** Parses `a.b.c.d/p`; returns undefined when malformed (leading zeros included) or when host bits are set. */
 export function parseCidr(text: string): Cidr | undefined {
   const match = CIDR_PATTERN.exec(text);
   if (!match) return undefined;

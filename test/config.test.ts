@@ -50,9 +50,9 @@ describe("bad configuration is rejected with one message per problem", () => {
     ["unknown system", [with_({ system: "billing" })],
       ['billing-prod: system = "billing": must be one of: stackflow, webhooks, axonflow, serverless-saas, commerce']],
     ["malformed CIDR", [withNetwork({ cidr: "10.0.0.0/33" })],
-      ['commerce-prod: network.cidr = "10.0.0.0/33": must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16']],
+      ['commerce-prod: network.cidr = "10.0.0.0/33": must be an IPv4 network in CIDR notation, without host bits or leading zeros, e.g. 10.0.0.0/16']],
     ["CIDR with host bits", [withNetwork({ cidr: "10.0.1.0/16" })],
-      ['commerce-prod: network.cidr = "10.0.1.0/16": must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16']],
+      ['commerce-prod: network.cidr = "10.0.1.0/16": must be an IPv4 network in CIDR notation, without host bits or leading zeros, e.g. 10.0.0.0/16']],
     ["too-small CIDR", [withNetwork({ cidr: "10.0.0.0/24" })],
       ['commerce-prod: network.cidr = "10.0.0.0/24": prefix must be between /16 and /22 (three tiers need room for 3 AZs)']],
     ["too-large CIDR", [withNetwork({ cidr: "10.0.0.0/8" })],
@@ -73,14 +73,37 @@ describe("bad configuration is rejected with one message per problem", () => {
       [expect.stringMatching(/^commerce-prod: account = "Commerce Prod": must name an account of config\/accounts\.ts \(stackflow-prod, stackflow-dev, .*, commerce-nonprod\)$/) as unknown as string]],
     ["log retention CloudWatch does not offer", [with_({ logRetentionDays: 45 })],
       [expect.stringMatching(/^commerce-prod: logRetentionDays = 45: must be one of: 1, 3, 5, 7, 14, 30, 60, 90, .* \(CloudWatch Logs retention values\)$/) as unknown as string]],
+    ["a dev deployment in a production account", [with_({ environment: "dev", network: { cidr: "10.2.0.0/20" } })],
+      ["commerce-dev: account = \"commerce-prod\": hosts prod deployments only (config/accounts.ts); a dev deployment there would share the account's blast radius, quotas and IAM"]],
+    ["CIDR with a zero-padded octet", [withNetwork({ cidr: "10.00.0.0/16" })],
+      ['commerce-prod: network.cidr = "10.00.0.0/16": must be an IPv4 network in CIDR notation, without host bits or leading zeros, e.g. 10.0.0.0/16']],
+    ["workload name ending in a hyphen", [withNetwork({ workloads: [{ name: "api-", description: "application containers" }] })],
+      ['commerce-prod: network.workloads.0.name = "api-": must be 2-31 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen']],
+    ["a repeated ingress rule", [withNetwork({ workloads: [{ name: "api", description: "application containers" }, { name: "db", description: "database proxies", ingressFrom: [{ workload: "api", port: 5432 }, { workload: "api", port: 5432 }] }] })],
+      ['commerce-prod: network.workloads.1.ingressFrom.1 = {"workload":"api","port":5432}: each workload and port may be listed once']],
+    ["workload description AWS would refuse on a security group", [withNetwork({ workloads: [{ name: "api", description: "API-Container für Bestellungen" }] })],
+      ['commerce-prod: network.workloads.0.description = "API-Container für Bestellungen": must say what runs behind the group in 10-255 characters of a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (AWS\'s security-group text)']],
+    ["a CIDR given as a number", [withNetwork({ cidr: 10 })],
+      ["commerce-prod: network.cidr = 10: must be a string, not a number"]],
+    ["a list where an object belongs", [with_({ network: [] })],
+      ["commerce-prod: network = []: must be an object, not a list"]],
+    ["production without deletion protection", [with_({ deletionProtection: false })],
+      ['commerce-prod: deletionProtection = false: must be true in production, or accepted with acceptedRisks.unprotectedProduction: "<reason>"']],
+    ["production backups under 7 days", [with_({ backupRetentionDays: 3 })],
+      ['commerce-prod: backupRetentionDays = 3: must be at least 7 days in production, or accepted with acceptedRisks.shortBackupRetention: "<reason>"']],
+    ["production logs kept under 90 days", [with_({ logRetentionDays: 30 })],
+      ['commerce-prod: logRetentionDays = 30: must be at least 90 days in production, or accepted with acceptedRisks.shortLogRetention: "<reason>"']],
+    ["a risk accepted without a real reason", [with_({ deletionProtection: false, acceptedRisks: { unprotectedProduction: "ok" } })],
+      ['commerce-prod: acceptedRisks.unprotectedProduction = "ok": must give the reason in 20-500 characters (it is shown in review)']],
     ["misspelt setting", [with_({ multiAZ: true })],
       ["commerce-prod: multiAZ = true: is not a known setting (check the spelling)"]],
     ["missing CIDR", [with_({ network: {} })],
-      ["commerce-prod: network.cidr = (missing): Invalid input: expected string, received undefined"]],
+      ["commerce-prod: network.cidr = (missing): is required (a string)"]],
     ["duplicate deployment names", [base, { ...base, network: { cidr: "10.1.0.0/16" } }],
       ['commerce-prod: name = "commerce-prod": deployment names (<system>-<environment>) must be unique']],
-    ["overlapping CIDRs", [base, { ...base, environment: "dev", network: { cidr: "10.0.16.0/20" } }],
-      ['commerce-dev: network.cidr = "10.0.16.0/20": must not overlap commerce-prod (10.0.0.0/16); VPC ranges stay disjoint so any two can be peered']],
+    ["overlapping CIDRs, reported on both", [base, { ...base, environment: "dev", account: "commerce-nonprod", network: { cidr: "10.0.16.0/20" } }],
+      ['commerce-dev: network.cidr = "10.0.16.0/20": must not overlap commerce-prod (10.0.0.0/16); VPC ranges stay disjoint so any two can be peered',
+        'commerce-prod: network.cidr = "10.0.0.0/16": must not overlap commerce-dev (10.0.16.0/20); VPC ranges stay disjoint so any two can be peered']],
   ])("%s", (_title, inputs, expected) => {
     expect(problemsOf(inputs)).toEqual(expected);
   });
@@ -96,19 +119,29 @@ describe("bad configuration is rejected with one message per problem", () => {
   });
 
   it.each<[string, AccountInput[], string[]]>([
-    ["malformed account id", [{ name: "commerce-prod", id: "12345", purpose: "workloads" }],
+    ["malformed account id", [{ name: "commerce-prod", id: "12345", purpose: "workloads", environments: ["prod", "staging"] }],
       ['config/accounts.ts[0]: id = "12345": must be a 12-digit AWS account id']],
-    ["bad account name", [{ name: "commerce-prod", purpose: "workloads" }, { name: "Commerce Prod", purpose: "workloads" }],
+    ["bad account name", [{ name: "commerce-prod", purpose: "workloads", environments: ["prod", "staging"] }, { name: "Commerce Prod", purpose: "workloads", environments: ["prod", "staging"] }],
       ['config/accounts.ts[1]: name = "Commerce Prod": must be 3-32 characters of lowercase letters, digits and hyphens, starting with a letter']],
-    ["one name twice", [{ name: "commerce-prod", purpose: "workloads" }, { name: "commerce-prod", id: "111111111111", purpose: "workloads" }],
+    ["one name twice", [{ name: "commerce-prod", purpose: "workloads", environments: ["prod", "staging"] }, { name: "commerce-prod", id: "111111111111", purpose: "workloads", environments: ["prod", "staging"] }],
       ['config/accounts.ts[1]: name = "commerce-prod": must be unique (one name, one account)']],
-    ["one id under two names", [{ name: "commerce-prod", id: "111111111111", purpose: "workloads" }, { name: "commerce-old", id: "111111111111", purpose: "workloads" }],
+    ["one id under two names", [{ name: "commerce-prod", id: "111111111111", purpose: "workloads", environments: ["prod", "staging"] }, { name: "commerce-old", id: "111111111111", purpose: "workloads", environments: ["prod", "staging"] }],
       ['config/accounts.ts[1]: id = "111111111111": is already account commerce-prod; one id, one name']],
-    ["account name too long for the state bucket", [{ name: "commerce-production-primary-acct", id: "123456789012", purpose: "workloads" }],
+    ["account name too long for the state bucket", [{ name: "commerce-production-primary-acct", id: "123456789012", purpose: "workloads", environments: ["prod", "staging"] }],
       ['commerce-prod: account = "commerce-production-primary-acct": makes the s3-bucket name "commerce-production-primary-acct-123456789012-ap-southeast-2-tfstate" 68 characters long; s3-bucket names allow 63']],
   ])("accounts registry: %s", (_title, accounts, expected) => {
     const input = with_({ region: "ap-southeast-2", account: accounts[0].name });
     expect(problemsOf([input], accounts)).toEqual(expected);
+  });
+
+  it("accepts production below a floor when the risk is accepted with a reason", () => {
+    const reason = "load-test copy of production, rebuilt from fixtures every night";
+    const [d] = resolveDeployments([with_({ deletionProtection: false, logRetentionDays: 30, backupRetentionDays: 1, acceptedRisks: { unprotectedProduction: reason, shortLogRetention: reason, shortBackupRetention: reason } })]);
+    expect(d).toMatchObject({ deletionProtection: false, logRetentionDays: 30, backupRetentionDays: 1, acceptedRisks: { unprotectedProduction: reason } });
+  });
+
+  it("holds staging and dev to no production floor", () => {
+    expect(problemsOf([with_({ environment: "dev", account: "commerce-nonprod", logRetentionDays: 7, backupRetentionDays: 1 })])).toEqual([]);
   });
 
   it("names the count in the error heading", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { dailyOverlapsWeekly, parseDailyWindow, parseWeeklyWindow } from "../../lib/windows";
 import { versionsOf } from "../engine-versions";
+import { CACHE_NODE_TYPES, INSTANCE_CLASSES, type RelationalEngine, reservedUsername, unofferedClass } from "./data-engines";
 import {
   backupRetentionDays as retentionDays, constructId as storeId, dailyWindow, intBetween, oneOf, port, secretName,
   storeIdentifier as identifier, uses as consumers, weeklyWindow,
@@ -12,12 +13,10 @@ import {
  * resolved through the reference registry.
  */
 
-const dbInstanceClass = z.string().regex(/^db\.[a-z][a-z0-9-]*\.(medium|large|xlarge|\d{1,2}xlarge)$/, {
-  error: "must be an RDS instance class of at least medium size, e.g. db.t4g.medium or db.r7g.large (Performance Insights needs medium or larger)",
-});
-const cacheNodeType = z.string().regex(/^cache\.[a-z][a-z0-9-]*\.(micro|small|medium|large|xlarge|\d{1,2}xlarge)$/, {
-  error: "must be an ElastiCache node type, e.g. cache.t4g.micro or cache.r7g.large",
-});
+/** Instance classes and node types are checked per engine against the tables of data-engines.ts. */
+const dbInstanceClass = z.string({ error: "must be an RDS instance class such as db.r7g.large" });
+const cacheNodeType = z.string({ error: "must be an ElastiCache node type such as cache.t4g.micro" })
+  .refine((t) => unofferedClass("cache", t, CACHE_NODE_TYPES, "ElastiCache") === undefined, { error: (i) => unofferedClass("cache", i.input as string, CACHE_NODE_TYPES, "ElastiCache") });
 const username = z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, { error: "must be 1-16 lowercase letters, digits or underscores, starting with a letter" });
 const piRetention = z.number().refine((d) => d === 7 || (d % 31 === 0 && d >= 31 && d <= 731), {
   error: "must be 7 (free tier) or a multiple of 31 up to 731",
@@ -35,11 +34,25 @@ function windowsApart<T extends { backupWindow: string; maintenanceWindow: strin
   }
 }
 
+/** The master username and instance class an engine accepts. */
+function engineAccepts(engine: RelationalEngine, store: { masterUsername: string; instanceClass: string }, ctx: z.RefinementCtx): void {
+  const reserved = reservedUsername(engine, store.masterUsername);
+  if (reserved) ctx.addIssue({ code: "custom", path: ["masterUsername"], message: reserved });
+  const unoffered = unofferedClass("db", store.instanceClass, INSTANCE_CLASSES[engine], engine);
+  if (unoffered) ctx.addIssue({ code: "custom", path: ["instanceClass"], message: unoffered });
+}
+
 function versionSupported(engine: Parameters<typeof versionsOf>[0], version: string, ctx: z.RefinementCtx): void {
   if (!versionsOf(engine).includes(version)) {
     ctx.addIssue({ code: "custom", path: ["engineVersion"], message: `${engine} ${oneOf(versionsOf(engine))}` });
   }
 }
+
+/** RDS accepts gp3 throughput up to a quarter MiB/s per provisioned IOPS (ValidStorageOptions.StorageThroughputToIopsRatio 0-0.25). */
+const GP3_THROUGHPUT_PER_IOPS = 0.25;
+
+/** ElastiCache refuses maintenance windows shorter than an hour (RDS and Neptune take 30 minutes). */
+const CACHE_MIN_MAINTENANCE_MINUTES = 60;
 
 const relationalCommon = {
   id: storeId,
@@ -64,7 +77,11 @@ export const auroraSchema = z.strictObject({
   port: port(1150).default(5432),
   /** Readers besides the writer, spread over the other AZs. @default 1 when Multi-AZ, else 0 */
   readers: intBetween(0, 15).optional(),
-}).superRefine((c, ctx) => { windowsApart(c, ctx); versionSupported("aurora-postgresql", c.engineVersion, ctx); });
+}).superRefine((c, ctx) => {
+  windowsApart(c, ctx);
+  versionSupported("aurora-postgresql", c.engineVersion, ctx);
+  engineAccepts("aurora-postgresql", c, ctx);
+});
 
 /** RDS DB instance (PostgreSQL, MySQL or MariaDB) on gp3 storage. */
 export const rdsSchema = z.strictObject({
@@ -81,12 +98,15 @@ export const rdsSchema = z.strictObject({
 }).superRefine((r, ctx) => {
   windowsApart(r, ctx);
   versionSupported(r.engine, r.engineVersion, ctx);
+  engineAccepts(r.engine, r, ctx);
   const large = r.allocatedStorageGib >= 400;
   if (r.iops !== undefined && (large ? r.iops < 12000 || r.iops > 64000 : r.iops !== 3000)) {
     ctx.addIssue({ code: "custom", path: ["iops"], message: large ? "must be between 12000 and 64000 for 400 GiB or more" : "must be 3000 (the gp3 baseline) below 400 GiB" });
   }
   if (r.throughputMibps !== undefined && (large ? r.throughputMibps < 500 || r.throughputMibps > 4000 : r.throughputMibps !== 125)) {
     ctx.addIssue({ code: "custom", path: ["throughputMibps"], message: large ? "must be between 500 and 4000 for 400 GiB or more" : "must be 125 (the gp3 baseline) below 400 GiB" });
+  } else if (large && r.throughputMibps !== undefined && r.iops !== undefined && r.throughputMibps > r.iops * GP3_THROUGHPUT_PER_IOPS) {
+    ctx.addIssue({ code: "custom", path: ["throughputMibps"], message: `must be at most ${GP3_THROUGHPUT_PER_IOPS} MiB/s per provisioned IOPS (${r.iops * GP3_THROUGHPUT_PER_IOPS} for ${r.iops} IOPS)` });
   }
 });
 
@@ -127,9 +147,15 @@ export const redisSchema = z.strictObject({
   consumers,
   /** @default `<system>/<env>/<id>-auth-token` */
   authTokenSecretName: secretName.optional(),
-}).superRefine((r, ctx) => { windowsApart(r, ctx); versionSupported("redis", r.engineVersion, ctx); });
+}).superRefine((r, ctx) => {
+  windowsApart(r, ctx);
+  versionSupported("redis", r.engineVersion, ctx);
+  if ((parseWeeklyWindow(r.maintenanceWindow)?.length ?? CACHE_MIN_MAINTENANCE_MINUTES) < CACHE_MIN_MAINTENANCE_MINUTES) {
+    ctx.addIssue({ code: "custom", path: ["maintenanceWindow"], message: `must last at least ${CACHE_MIN_MAINTENANCE_MINUTES} minutes (ElastiCache)` });
+  }
+});
 
-const keyAttribute = z.strictObject({ name: z.string().min(1), type: z.enum(["S", "N", "B"], { error: oneOf(["S", "N", "B"]) }) });
+const keyAttribute = z.strictObject({ name: z.string().regex(/^[A-Za-z0-9_.-]{1,255}$/, { error: "must be a 1-255 character attribute name" }), type: z.enum(["S", "N", "B"], { error: oneOf(["S", "N", "B"]) }) });
 
 /** DynamoDB table, on demand. */
 export const dynamodbSchema = z.strictObject({
@@ -138,7 +164,10 @@ export const dynamodbSchema = z.strictObject({
   partitionKey: keyAttribute,
   sortKey: keyAttribute.optional(),
   stream: z.enum(["NEW_AND_OLD_IMAGES", "NEW_IMAGE", "OLD_IMAGE", "KEYS_ONLY", "none"]).default("NEW_AND_OLD_IMAGES"),
-  ttlAttribute: z.string().optional(),
+  /** Attribute holding each item's expiry; TTL is off only when the key is absent. */
+  ttlAttribute: z.string().regex(/^[A-Za-z0-9_.-]{1,255}$/, { error: "must be a 1-255 character attribute name (omit the key to turn TTL off)" }).optional(),
+}).superRefine((t, ctx) => {
+  if (t.sortKey?.name === t.partitionKey.name) ctx.addIssue({ code: "custom", path: ["sortKey", "name"], message: `must differ from the partition key (${t.partitionKey.name})` });
 });
 
 /** S3 bucket for user media, uploaded through pre-signed URLs. */

@@ -1,4 +1,5 @@
 import { defineLayer, type LayerContext } from "../context";
+import { floorApplies, floorMessage, PRODUCTION_FLOORS } from "../floors";
 import {
   type AuroraParsed, dataSchema, type DynamodbParsed, type MediaBucketParsed, type NeptuneParsed, type RdsParsed, type RedisParsed,
 } from "./data-stores";
@@ -76,6 +77,15 @@ export const dataLayer = defineLayer({
     const base = { deletionProtection: d.deletionProtection };
     const secretPrefix = `${d.system}/${d.environment}`;
     const defaultSecret = (id: string, suffix: string) => `${secretPrefix}/${kebab(id)}-${suffix}`;
+
+    // A store's own retention may not undercut the production floor either.
+    const backupFloor = (field: string, days: number | undefined) => {
+      if (days !== undefined && days < PRODUCTION_FLOORS.backupRetentionDays && floorApplies(d, "shortBackupRetention")) {
+        ctx.problem(field, days, floorMessage(`at least ${PRODUCTION_FLOORS.backupRetentionDays} days`, "shortBackupRetention"));
+      }
+    };
+    (["aurora", "rds", "neptune"] as const).forEach((key) => data[key].forEach((s, i) => backupFloor(`data.${key}.${i}.backupRetentionDays`, s.backupRetentionDays)));
+    data.redis.forEach((r, i) => backupFloor(`data.redis.${i}.snapshotRetentionDays`, r.snapshotRetentionDays));
 
     const storeKinds = [["aurora", "store"], ["rds", "store"], ["neptune", "store"], ["redis", "store"], ["dynamodb", "table"], ["mediaBuckets", "bucket"]] as const;
     for (const [key, kind] of storeKinds) {

@@ -16,7 +16,7 @@ export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[numb
 const cidr = z.string().superRefine((text, ctx) => {
   const parsed = parseCidr(text);
   if (!parsed) {
-    ctx.addIssue({ code: "custom", message: "must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16" });
+    ctx.addIssue({ code: "custom", message: "must be an IPv4 network in CIDR notation, without host bits or leading zeros, e.g. 10.0.0.0/16" });
   } else if (parsed.prefix < MIN_VPC_PREFIX || parsed.prefix > MAX_VPC_PREFIX) {
     ctx.addIssue({ code: "custom", message: `prefix must be between /${MIN_VPC_PREFIX} and /${MAX_VPC_PREFIX} (three tiers need room for 3 AZs)` });
   } else if (!isPrivate(parsed)) {
@@ -31,7 +31,10 @@ const cidr = z.string().superRefine((text, ctx) => {
  */
 const workload = z.strictObject({
   name: workloadName,
-  description: z.string().min(10, { error: "must say what runs behind the group (10+ characters)" }),
+  /** What runs behind the group; AWS's security-group text rules apply (it is written on the group). */
+  description: z.string().regex(/^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{10,255}$/, {
+    error: "must say what runs behind the group in 10-255 characters of a-z A-Z 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (AWS's security-group text)",
+  }),
   /** Other workloads allowed in, and on which port. @default none */
   ingressFrom: z.array(z.strictObject({ workload: workloadName, port: port() })).default([]),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AccountInput } from "../../config/accounts";
 import { ConfigError, formatProblem } from "../../config/errors";
 import { NameRegistry } from "../../config/names";
 import { ReferenceRegistry } from "../../config/refs";
@@ -10,9 +11,15 @@ const network = (cidr: string) => ({ cidr, workloads: [{ name: "app", descriptio
 const prod = { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("10.0.0.0/16"), data: { aurora: [aurora] } };
 const staging = { ...prod, environment: "staging", network: network("10.1.0.0/16"), data: { aurora: [{ ...aurora, credentialsSecretName: "shop/staging/main" }] } };
 
+/** Accounts of these cases: prod and staging share one account on purpose, to make their names meet. */
+const ACCOUNTS: AccountInput[] = [
+  { name: "commerce-prod", purpose: "workloads", environments: ["prod", "staging"] },
+  { name: "commerce-nonprod", purpose: "workloads", environments: ["staging"] },
+];
+
 function problemsOf(inputs: readonly unknown[]): string[] {
   try {
-    resolveDeployments(inputs);
+    resolveDeployments(inputs, ACCOUNTS);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems.map(formatProblem);
     throw error;

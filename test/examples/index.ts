@@ -8,8 +8,8 @@ import type { DeploymentInput } from "../../config/resolve";
  * They live in accounts of their own, so their names never meet the real ones.
  */
 export const EXAMPLE_ACCOUNTS: readonly AccountInput[] = [
-  { name: "example-a", id: "210987654321", purpose: "workloads" },
-  { name: "example-b", purpose: "workloads" },
+  { name: "example-a", id: "210987654321", purpose: "workloads", environments: ["prod", "staging"] },
+  { name: "example-b", purpose: "workloads", environments: ["prod", "staging"] },
 ];
 
 export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
