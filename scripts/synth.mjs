@@ -3,11 +3,10 @@
 // so the code run is never older than the sources; node_modules stay external
 // and load as usual.
 //
-// Why not tsx: cdktf records a stack trace for every token, and with tsx's
-// source maps on Node formats each one through them; tsx's loader hooks also
-// see every require of cdktf's files. Both cost more CPU than the bundling.
-// Plain node formats traces without source maps (NODE_OPTIONS=--enable-source-maps
-// would bring the cost back).
+// Why not tsx: cdktf records a stack trace for every token; tsx turns Node's
+// source maps on, so Node formats each trace through them, and tsx's loader
+// hooks see every require of cdktf's files. Both cost far more than bundling
+// (README "Performance"). Plain node formats traces without source maps.
 import { build, stop } from "esbuild";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
