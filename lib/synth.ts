@@ -20,7 +20,8 @@ export function synthesize(deployments: readonly Deployment[], outdir: string): 
   rmSync(staging, { recursive: true, force: true });
   let stackNames: string[];
   try {
-    const app = new App({ outdir: staging });
+    // No stack trace on annotations: manifest.json then never carries machine-specific source paths.
+    const app = new App({ outdir: staging, stackTraces: false });
     buildStacks(app, deployments);
     stackNames = app.node.children.map((stack) => stack.node.id);
     app.synth();

@@ -9,9 +9,9 @@ import { synthesize } from "../lib/synth";
 const work = mkdtempSync(join(tmpdir(), "platform-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** Runs main.ts as `cdktf synth` would, in a fresh process. */
+/** Runs main.ts as `cdktf synth` and `npm run synth` do (scripts/synth.mjs), in a fresh process. */
 function runMain(env: Record<string, string>) {
-  return spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+  return spawnSync(process.execPath, ["scripts/synth.mjs"], {
     env: { ...process.env, ...env }, encoding: "utf8", cwd: join(__dirname, ".."),
   });
 }

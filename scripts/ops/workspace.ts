@@ -56,7 +56,7 @@ export function readManifest(outdir: string): StackManifest {
  * fresh process, exactly as `npm run synth` does.
  */
 export function synth(deploymentNames: readonly string[], outdir: string): void {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "main.ts"], {
+  const result = spawnSync(process.execPath, ["scripts/synth.mjs"], {
     cwd: REPO_ROOT,
     env: { ...process.env, DEPLOYMENTS: deploymentNames.join(","), CDKTF_OUTDIR: resolve(outdir) },
     stdio: ["ignore", "inherit", "inherit"],
