@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { backupRetentionDays, enumOf, logRetentionDays, riskReason } from "./fields";
 import type { DataSettings } from "./layers/data";
+import type { MessagingSettings } from "./layers/messaging";
 import type { NetworkSettings } from "./layers/network";
 import { ENVIRONMENTS, type Environment, type EnvironmentPreset } from "./presets";
 import { SUPPORTED_REGIONS } from "./regions";
@@ -75,6 +76,7 @@ export type AcceptedRisk = "unprotectedProduction" | "shortBackupRetention" | "s
 export interface LayerSettings {
   readonly network: NetworkSettings;
   readonly data: DataSettings;
+  readonly messaging: MessagingSettings;
 }
 
 /**

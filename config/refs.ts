@@ -1,7 +1,7 @@
 import type { ConfigProblem } from "./errors";
 
 /** Kinds of things one layer defines and others refer to by id. */
-export type RefKind = "workload" | "store" | "table" | "bucket";
+export type RefKind = "workload" | "store" | "table" | "bucket" | "queue";
 
 /** How a kind reads in messages: `a workload of network.workloads`. */
 const KIND_LABELS: Readonly<Record<RefKind, string>> = {
@@ -9,6 +9,7 @@ const KIND_LABELS: Readonly<Record<RefKind, string>> = {
   store: "a store of data.aurora / rds / neptune / redis",
   table: "a table of data.dynamodb",
   bucket: "a bucket of data.mediaBuckets",
+  queue: "a queue of messaging.queues",
 };
 
 interface Definition {

@@ -2,6 +2,7 @@ import { App } from "cdktf";
 import type { Deployment } from "../config/deployment";
 import { stateBackendFor } from "../lib/state-backend";
 import { DataStack } from "./data-stack";
+import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
 import { StateStack } from "./state-stack";
 
@@ -20,6 +21,8 @@ export function buildStacks(app: App, deployments: readonly Deployment[]): void 
   for (const deployment of deployments) {
     const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
     const network = new NetworkStack(app, { deployment, stateStack });
-    if (deployment.layers.includes("data")) new DataStack(app, { deployment, stateStack, network });
+    const data = deployment.layers.includes("data") ? new DataStack(app, { deployment, stateStack, network }) : undefined;
+    // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues).
+    if (data && deployment.layers.includes("messaging")) new MessagingStack(app, { deployment, stateStack, data });
   }
 }

@@ -20,8 +20,9 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 };
 
 describe("stacks", () => {
-  it("are a network and a data stack per deployment plus one state stack per account and region", () => {
-    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [`${d}-data`, `${d}-network`]).sort());
+  it("are a network, a data and (where queues exist) a messaging stack per deployment plus one state stack per account and region", () => {
+    const messaging = ["stackflow-prod", "stackflow-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
+    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [`${d}-data`, `${d}-network`, ...(messaging.includes(d) ? [`${d}-messaging`] : [])]).sort());
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
@@ -63,7 +64,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(22);
+    expect(locations.length).toBe(28);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {

@@ -1,4 +1,5 @@
 import { dataLayer } from "./data";
+import { messagingLayer } from "./messaging";
 import { networkLayer } from "./network";
 
 /**
@@ -6,4 +7,4 @@ import { networkLayer } from "./network";
  * layer is one file in this folder and one line here; its settings type goes
  * into `LayerSettings` (config/deployment.ts).
  */
-export const LAYER_CONFIGS = [networkLayer, dataLayer] as const;
+export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer] as const;

@@ -1,5 +1,6 @@
 import type { DeploymentInput } from "../types";
 import { data } from "./data";
+import { messaging } from "./messaging";
 import { network } from "./network";
 
 /**
@@ -9,7 +10,7 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const commerce: readonly DeploymentInput[] = [
-  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod") },
-  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging") },
-  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev") },
+  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
+  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging") },
+  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
 ];

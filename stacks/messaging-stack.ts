@@ -1,0 +1,55 @@
+import { Construct } from "constructs";
+import { Queue } from "../modules/messaging/queue";
+import { consume, defineContract, publish } from "./contracts";
+import { DATA, type DataStack } from "./data-stack";
+import { LayerStack, type LayerStackProps } from "./layer-stack";
+
+/** Props of the messaging layer. */
+export interface MessagingStackProps extends LayerStackProps {
+  readonly data: DataStack;
+}
+
+/** What the messaging layer publishes for compute and observability; maps are keyed by the queue's config id. */
+export const MESSAGING = defineContract("messaging", {
+  queue_arns: { kind: "map", description: "ARN of each queue" },
+  queue_urls: { kind: "map", description: "URL of each queue (what producers and consumers call)" },
+  queue_names: { kind: "map", description: "Name of each queue (alarm dimensions)" },
+  dead_letter_queue_ids: { kind: "list", description: "Config ids of the queues that are some queue's dead-letter queue (alarm on any message)" },
+});
+
+/**
+ * Messaging layer: queues encrypted with the deployment's data key (read from
+ * the data contract), dead-letter queues first so their sources can name
+ * them, then each dead-letter queue's redrive permission for exactly its
+ * sources.
+ */
+export class MessagingStack extends LayerStack {
+  constructor(scope: Construct, props: MessagingStackProps) {
+    super(scope, "messaging", props);
+    const d = this.deployment;
+    const data = consume(this, DATA, props.data);
+    const kmsKeyArn = data.get("data_kms_key_arn");
+    // Dead-letter queues first: a source's redrive policy references its DLQ's ARN.
+    const ordered = [...d.messaging.queues].sort((a, b) => Number(a.deadLetter !== undefined) - Number(b.deadLetter !== undefined));
+    const queues = new Map<string, Queue>();
+    for (const q of ordered) {
+      const target = q.deadLetter ? queues.get(q.deadLetter.queue)! : undefined;
+      queues.set(q.id, new Queue(this, q.id, {
+        name: q.name, fifo: q.fifo, highThroughput: q.highThroughput, contentBasedDeduplication: q.contentBasedDeduplication,
+        kmsKeyArn, retentionSeconds: q.retentionSeconds, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, receiveWaitSeconds: q.receiveWaitSeconds,
+        deadLetter: target && q.deadLetter ? { arn: target.arn, maxReceiveCount: q.deadLetter.maxReceiveCount } : undefined,
+        preventDestroy: q.protect,
+      }));
+    }
+    for (const q of d.messaging.queues.filter((x) => x.redriveSources.length > 0)) {
+      queues.get(q.id)!.allowRedriveFrom(q.redriveSources.map((source) => queues.get(source)!.arn));
+    }
+    const byId = (value: (queue: Queue) => string) => Object.fromEntries(d.messaging.queues.map((q) => [q.id, value(queues.get(q.id)!)]));
+    publish(this, MESSAGING, {
+      queue_arns: byId((q) => q.arn),
+      queue_urls: byId((q) => q.url),
+      queue_names: byId((q) => q.name),
+      dead_letter_queue_ids: d.messaging.queues.filter((q) => q.redriveSources.length > 0).map((q) => q.id),
+    });
+  }
+}
