@@ -60,10 +60,11 @@ export class AuroraPostgresCluster extends Construct {
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
     });
     const logs = new LogGroup(this, "PostgresqlLogs", {
       name: `/aws/rds/cluster/${s.identifier}/postgresql`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      deletionProtection: guard.deletionProtection,
     });
     const cluster = new RdsCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,

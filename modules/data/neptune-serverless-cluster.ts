@@ -65,7 +65,9 @@ export class NeptuneServerlessCluster extends Construct {
         { name: "neptune_enable_slow_query_log", value: "info" },
       ],
     });
-    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, { retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn });
+    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, {
+      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn, deletionProtection: guard.deletionProtection,
+    });
     const cluster = new NeptuneCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
       engine: "neptune",

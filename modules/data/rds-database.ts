@@ -70,10 +70,10 @@ export class RdsDatabase extends Construct {
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
     });
     const logGroups = exportLogGroups(this, `/aws/rds/instance/${s.identifier}`, profile.logs, {
-      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn, deletionProtection: guard.deletionProtection,
     });
     const provisioned = s.allocatedStorageGib >= GP3_PROVISIONING_THRESHOLD_GIB;
     const instance = new DbInstance(this, "Instance", {

@@ -47,11 +47,12 @@ export class RedisReplicationGroup extends Construct {
     // Redis AUTH accepts printable ASCII except space, " / and @.
     const token = new GeneratedSecret(this, "AuthToken", {
       name: s.authTokenSecretName, description: `AUTH token of ${s.replicationGroupId}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
       length: 64, specialCharacters: "!&#$^<>-",
     });
     const slowLog = new LogGroup(this, "SlowLog", {
       name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      deletionProtection: guard.deletionProtection,
     });
     const failover = s.nodes > 1;
     const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {

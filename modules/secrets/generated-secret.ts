@@ -17,6 +17,14 @@ export interface GeneratedSecretProps {
   readonly length?: number;
   /** Special characters the consumer accepts. @default RDS-safe set (no / @ " or space) */
   readonly specialCharacters?: string;
+  /**
+   * Terraform refuses to destroy the generated value and the secret
+   * (`prevent_destroy`). A destroyed `random_password` comes back as a new
+   * value; a destroyed secret leaves every reader without credentials until
+   * its recovery window is used.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -41,6 +49,7 @@ export class GeneratedSecret extends Construct {
       // 20 characters from this alphabet carry over 120 bits; 4096 is Secrets Manager's GetRandomPassword maximum.
       check("length", props.length, between(20, 4096, "at least 20 for over 120 bits, at most Secrets Manager's 4096")),
     ]);
+    const lifecycle = { preventDestroy: props.preventDestroy ?? true };
     const value = new Password(this, "Value", {
       length: props.length ?? 32,
       special: true,
@@ -48,12 +57,14 @@ export class GeneratedSecret extends Construct {
       minLower: 1,
       minUpper: 1,
       minNumeric: 1,
+      lifecycle,
     });
     const secret = new SecretsmanagerSecret(this, "Secret", {
       name: props.name,
       description: props.description,
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: props.recoveryWindowDays,
+      lifecycle,
     });
     this.value = value.result;
     this.secretArn = secret.arn;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GeneratedSecret, GeneratedSecretProps } from "../../modules/secrets/generated-secret";
-import { problemsOf } from "../support/modules";
+import { problemsOf, synthOf } from "../support/modules";
 
 const OK: GeneratedSecretProps = { name: "app/db", description: "db", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k", recoveryWindowDays: 7 };
 
@@ -18,5 +18,14 @@ describe("GeneratedSecret", () => {
 
   it("accepts the bounds", () => {
     expect(problemsOf((s) => new GeneratedSecret(s, "Secret", { ...OK, recoveryWindowDays: 30, length: 20 }))).toEqual([]);
+  });
+
+  it("keeps the generated value and the secret from being destroyed, unless told otherwise", () => {
+    const lifecycles = (preventDestroy?: boolean) => {
+      const json = synthOf((s) => new GeneratedSecret(s, "Secret", { ...OK, preventDestroy }));
+      return [json.resource.random_password, json.resource.aws_secretsmanager_secret].map((byId) => Object.values(byId)[0].lifecycle);
+    };
+    expect(lifecycles()).toEqual([{ prevent_destroy: true }, { prevent_destroy: true }]);
+    expect(lifecycles(false)).toEqual([{ prevent_destroy: false }, { prevent_destroy: false }]);
   });
 });

@@ -296,6 +296,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_secretsmanager_secret", "X", { name: "s", recovery_window_in_days: 30 }]],
     fail: [["aws_secretsmanager_secret", "X", { name: "s", recovery_window_in_days: 0 }]],
   },
+  "Terraform.PreventDestroyInProd": {
+    pass: [["aws_secretsmanager_secret", "X", { name: "s", lifecycle: { prevent_destroy: true } }]],
+    fail: [["aws_secretsmanager_secret", "X", { name: "s", lifecycle: { prevent_destroy: false } }]],
+  },
   "Terraform.ReferencesResolve": {
     pass: [["aws_kms_key", "K", {}], ["aws_kms_alias", "X", { name: "alias/k", target_key_id: "${aws_kms_key.K.key_id}" }]],
     fail: [["aws_kms_alias", "X", { name: "alias/k", target_key_id: "${aws_kms_key.Missing.key_id}" }]],
