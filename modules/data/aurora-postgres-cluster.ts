@@ -74,7 +74,7 @@ export class AuroraPostgresCluster extends Construct {
       databaseName: s.databaseName,
       masterUsername: s.masterUsername,
       masterPasswordWo: credentials.value,
-      masterPasswordWoVersion: 1,
+      masterPasswordWoVersion: credentials.version,
       port: s.port,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [group.securityGroupId],

@@ -91,7 +91,7 @@ export class RdsDatabase extends Construct {
       dbName: s.databaseName,
       username: s.masterUsername,
       passwordWo: credentials.value,
-      passwordWoVersion: 1,
+      passwordWoVersion: credentials.version,
       port: s.port,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [group.securityGroupId],
