@@ -10,7 +10,9 @@ import { GeneratedSecret } from "../secrets/generated-secret";
 import { between, check, validateProps } from "../validate";
 import { RDS_CA, StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier } from "./rules";
+import {
+  autoMinorVersionUpgrade, backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier,
+} from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of an Aurora PostgreSQL cluster. */
@@ -114,7 +116,7 @@ export class AuroraPostgresCluster extends Construct {
         performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
         monitoringInterval: s.monitoringIntervalSeconds,
         monitoringRoleArn: s.monitoringIntervalSeconds > 0 ? props.monitoringRoleArn : undefined,
-        autoMinorVersionUpgrade: true,
+        autoMinorVersionUpgrade: autoMinorVersionUpgrade("aurora-postgresql", s.engineVersion),
         copyTagsToSnapshot: true,
         applyImmediately: false,
         tags: { Name: `${s.identifier}-${index + 1}`, role },

@@ -9,7 +9,9 @@ import { GeneratedSecret } from "../secrets/generated-secret";
 import { between, check, validateProps } from "../validate";
 import { RDS_CA, StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier } from "./rules";
+import {
+  autoMinorVersionUpgrade, backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier,
+} from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of an RDS database instance. */
@@ -112,7 +114,7 @@ export class RdsDatabase extends Construct {
       performanceInsightsKmsKeyId: p.kmsKeyArn,
       performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
       enabledCloudwatchLogsExports: [...profile.logs],
-      autoMinorVersionUpgrade: true,
+      autoMinorVersionUpgrade: autoMinorVersionUpgrade(s.engine, s.engineVersion),
       allowMajorVersionUpgrade: false,
       applyImmediately: false,
       dependsOn: logGroups,

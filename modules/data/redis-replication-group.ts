@@ -8,7 +8,7 @@ import { GeneratedSecret } from "../secrets/generated-secret";
 import { between, check, validateProps } from "../validate";
 import type { StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { storeIdentifier } from "./rules";
+import { autoMinorVersionUpgrade, storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of a Redis replication group. */
@@ -78,7 +78,7 @@ export class RedisReplicationGroup extends Construct {
       snapshotWindow: s.backupWindow,
       maintenanceWindow: s.maintenanceWindow,
       finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
-      autoMinorVersionUpgrade: "true",
+      autoMinorVersionUpgrade: String(autoMinorVersionUpgrade("redis", s.engineVersion)),
       applyImmediately: false,
       logDeliveryConfiguration: [{
         destination: slowLog.logGroup.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log",
