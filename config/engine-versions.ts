@@ -15,6 +15,26 @@ export const ENGINE_VERSIONS = {
 
 export type Engine = keyof typeof ENGINE_VERSIONS;
 
+/**
+ * Dot-separated parts that name one release of an engine exactly, as AWS
+ * reports it (PostgreSQL 15.15, MySQL 8.4.7, Neptune 1.4.7.1). Fewer parts
+ * name a series (MySQL 8.4). ElastiCache reports Redis 6 and later only as
+ * major.minor and applies patch releases inside it, so a Redis version is
+ * always a series.
+ */
+const EXACT_PARTS: Readonly<Record<Engine, number | undefined>> = {
+  "aurora-postgresql": 2, postgres: 2, mysql: 3, mariadb: 3, neptune: 4, redis: undefined,
+};
+
+/**
+ * True when `version` names one release rather than a series: under the
+ * engine-version policy (docs/versions.md) only a reviewed change moves it,
+ * so automatic minor upgrades are off.
+ */
+export function pinsExactly(engine: Engine, version: string): boolean {
+  return version.split(".").length === EXACT_PARTS[engine];
+}
+
 /** Versions supported for an engine, for validation messages. */
 export function versionsOf(engine: Engine): string[] {
   return Object.keys(ENGINE_VERSIONS[engine]);

@@ -92,7 +92,7 @@ export class NetworkStack extends LayerStack {
     });
     new FlowLogs(this, "FlowLogs", {
       vpcId: vpc.vpcId, name: name("flow-logs"), retentionDays: d.logRetentionDays,
-      kmsKeyArn: logsKey.arn, accountId: this.accountId,
+      kmsKeyArn: logsKey.arn, accountId: this.accountId, deletionProtection: d.deletionProtection,
     });
 
     publish(this, NETWORK, {

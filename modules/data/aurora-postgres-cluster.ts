@@ -10,7 +10,9 @@ import { GeneratedSecret } from "../secrets/generated-secret";
 import { between, check, validateProps } from "../validate";
 import { RDS_CA, StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier } from "./rules";
+import {
+  autoMinorVersionUpgrade, backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier,
+} from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of an Aurora PostgreSQL cluster. */
@@ -60,10 +62,11 @@ export class AuroraPostgresCluster extends Construct {
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
     });
     const logs = new LogGroup(this, "PostgresqlLogs", {
       name: `/aws/rds/cluster/${s.identifier}/postgresql`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      deletionProtection: guard.deletionProtection,
     });
     const cluster = new RdsCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
@@ -73,7 +76,7 @@ export class AuroraPostgresCluster extends Construct {
       databaseName: s.databaseName,
       masterUsername: s.masterUsername,
       masterPasswordWo: credentials.value,
-      masterPasswordWoVersion: 1,
+      masterPasswordWoVersion: credentials.version,
       port: s.port,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [group.securityGroupId],
@@ -113,7 +116,7 @@ export class AuroraPostgresCluster extends Construct {
         performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
         monitoringInterval: s.monitoringIntervalSeconds,
         monitoringRoleArn: s.monitoringIntervalSeconds > 0 ? props.monitoringRoleArn : undefined,
-        autoMinorVersionUpgrade: true,
+        autoMinorVersionUpgrade: autoMinorVersionUpgrade("aurora-postgresql", s.engineVersion),
         copyTagsToSnapshot: true,
         applyImmediately: false,
         tags: { Name: `${s.identifier}-${index + 1}`, role },

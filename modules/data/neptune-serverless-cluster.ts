@@ -9,7 +9,7 @@ import { exportLogGroups } from "../logs/log-group";
 import { between, check, validateProps, type Rule } from "../validate";
 import type { StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { backupRetentionDays, storeIdentifier } from "./rules";
+import { autoMinorVersionUpgrade, backupRetentionDays, storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of a Neptune serverless cluster. */
@@ -65,7 +65,9 @@ export class NeptuneServerlessCluster extends Construct {
         { name: "neptune_enable_slow_query_log", value: "info" },
       ],
     });
-    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, { retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn });
+    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, {
+      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn, deletionProtection: guard.deletionProtection,
+    });
     const cluster = new NeptuneCluster(this, "Cluster", {
       clusterIdentifier: s.identifier,
       engine: "neptune",
@@ -98,7 +100,7 @@ export class NeptuneServerlessCluster extends Construct {
         instanceClass: "db.serverless",
         availabilityZone: p.azs[index % p.azs.length],
         promotionTier: index === 0 ? 0 : 1,
-        autoMinorVersionUpgrade: true,
+        autoMinorVersionUpgrade: autoMinorVersionUpgrade("neptune", s.engineVersion),
         applyImmediately: false,
         tags: { Name: `${s.identifier}-${index + 1}`, role: index === 0 ? "writer" : "reader" },
       });

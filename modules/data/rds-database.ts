@@ -9,7 +9,9 @@ import { GeneratedSecret } from "../secrets/generated-secret";
 import { between, check, validateProps } from "../validate";
 import { RDS_CA, StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier } from "./rules";
+import {
+  autoMinorVersionUpgrade, backupRetentionDays, monitoringIntervalSeconds, monitoringRoleFor, performanceInsightsRetentionDays, storeIdentifier,
+} from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of an RDS database instance. */
@@ -70,10 +72,10 @@ export class RdsDatabase extends Construct {
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
     });
     const logGroups = exportLogGroups(this, `/aws/rds/instance/${s.identifier}`, profile.logs, {
-      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn, deletionProtection: guard.deletionProtection,
     });
     const provisioned = s.allocatedStorageGib >= GP3_PROVISIONING_THRESHOLD_GIB;
     const instance = new DbInstance(this, "Instance", {
@@ -91,7 +93,7 @@ export class RdsDatabase extends Construct {
       dbName: s.databaseName,
       username: s.masterUsername,
       passwordWo: credentials.value,
-      passwordWoVersion: 1,
+      passwordWoVersion: credentials.version,
       port: s.port,
       dbSubnetGroupName: subnets.name,
       vpcSecurityGroupIds: [group.securityGroupId],
@@ -112,7 +114,7 @@ export class RdsDatabase extends Construct {
       performanceInsightsKmsKeyId: p.kmsKeyArn,
       performanceInsightsRetentionPeriod: s.performanceInsightsRetentionDays,
       enabledCloudwatchLogsExports: [...profile.logs],
-      autoMinorVersionUpgrade: true,
+      autoMinorVersionUpgrade: autoMinorVersionUpgrade(s.engine, s.engineVersion),
       allowMajorVersionUpgrade: false,
       applyImmediately: false,
       dependsOn: logGroups,

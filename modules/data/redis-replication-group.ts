@@ -8,7 +8,7 @@ import { GeneratedSecret } from "../secrets/generated-secret";
 import { between, check, validateProps } from "../validate";
 import type { StorePlacement } from "./placement";
 import { protection } from "./protection";
-import { storeIdentifier } from "./rules";
+import { autoMinorVersionUpgrade, storeIdentifier } from "./rules";
 import { StoreSecurityGroup } from "./store-security-group";
 
 /** Props of a Redis replication group. */
@@ -47,11 +47,12 @@ export class RedisReplicationGroup extends Construct {
     // Redis AUTH accepts printable ASCII except space, " / and @.
     const token = new GeneratedSecret(this, "AuthToken", {
       name: s.authTokenSecretName, description: `AUTH token of ${s.replicationGroupId}`,
-      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays,
+      kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
       length: 64, specialCharacters: "!&#$^<>-",
     });
     const slowLog = new LogGroup(this, "SlowLog", {
       name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      deletionProtection: guard.deletionProtection,
     });
     const failover = s.nodes > 1;
     const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
@@ -77,7 +78,7 @@ export class RedisReplicationGroup extends Construct {
       snapshotWindow: s.backupWindow,
       maintenanceWindow: s.maintenanceWindow,
       finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
-      autoMinorVersionUpgrade: "true",
+      autoMinorVersionUpgrade: String(autoMinorVersionUpgrade("redis", s.engineVersion)),
       applyImmediately: false,
       logDeliveryConfiguration: [{
         destination: slowLog.logGroup.name, destinationType: "cloudwatch-logs", logFormat: "json", logType: "slow-log",

@@ -1,3 +1,4 @@
+import { type Engine, pinsExactly } from "../../config/engine-versions";
 import { between, matches, oneOf, type Rule } from "../validate";
 
 /**
@@ -27,3 +28,12 @@ export const monitoringRoleFor = (intervalSeconds: number): Rule<string> => ({
   when: (arn) => intervalSeconds > 0 && arn === "",
   allowed: `must be a role ARN when monitoringIntervalSeconds is ${intervalSeconds} (enhanced monitoring publishes through it)`,
 });
+
+/**
+ * `auto_minor_version_upgrade` under the engine-version policy (docs/versions.md):
+ * off for a version config pins exactly, so AWS never moves a database past
+ * its config and no plan tries to downgrade it; on for a series (MySQL 8.4,
+ * Redis 7.1), where AWS moves only inside the series and the provider shows
+ * the series unchanged.
+ */
+export const autoMinorVersionUpgrade = (engine: Engine, version: string): boolean => !pinsExactly(engine, version);

@@ -2,7 +2,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { pascalCase } from "../../lib/naming";
-import { port, securityGroupDescription, securityGroupName } from "../network/rules";
+import { port, securityGroupDescription, securityGroupLifecycle, securityGroupName } from "../network/rules";
 import { check, validateProps } from "../validate";
 import type { StorePlacement } from "./placement";
 
@@ -10,8 +10,9 @@ import type { StorePlacement } from "./placement";
 export interface StoreSecurityGroupProps {
   /** The store's identifier; the group is named `<identifier>-sg`. */
   readonly identifier: string;
-  /** What the store is, for the description, e.g. `Aurora PostgreSQL`. */
+  /** What the store is, for the description, e.g. `Aurora PostgreSQL`; fixed for the store's lifetime. */
   readonly kind: string;
+  /** TCP port admitted; tagged `port` on the group, never part of its description. */
   readonly port: number;
   /** VPC and the consuming workloads' groups. */
   readonly placement: StorePlacement;
@@ -20,6 +21,8 @@ export interface StoreSecurityGroupProps {
 /**
  * Security group of a data store: TCP on the store's port from the consuming
  * workloads' groups only, and no egress (stores answer, they never call out).
+ * Its description depends on the kind of store only, so a new port changes
+ * the rules and the `port` tag, never the group ({@link securityGroupLifecycle}).
  */
 export class StoreSecurityGroup extends Construct {
   readonly securityGroupId: string;
@@ -27,7 +30,7 @@ export class StoreSecurityGroup extends Construct {
   constructor(scope: Construct, id: string, props: StoreSecurityGroupProps) {
     super(scope, id);
     const name = `${props.identifier}-sg`;
-    const description = `${props.kind} ${props.identifier}: ${props.port} from its consumers`;
+    const description = `${props.kind} data store: its consuming workloads only, no egress`;
     validateProps(this, [
       check("port", props.port, port),
       // Both derive from the props; checked as built, since that is what EC2 receives.
@@ -38,7 +41,8 @@ export class StoreSecurityGroup extends Construct {
       name,
       description,
       vpcId: props.placement.vpcId,
-      tags: { Name: name },
+      tags: { Name: name, port: String(props.port) },
+      lifecycle: securityGroupLifecycle,
     });
     for (const [workload, groupId] of Object.entries(props.placement.consumers)) {
       new VpcSecurityGroupIngressRule(this, `From${pascalCase(workload)}`, {

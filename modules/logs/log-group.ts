@@ -19,12 +19,20 @@ export interface LogGroupProps {
   readonly retentionDays: number;
   /** KMS key encrypting the events; its policy must let CloudWatch Logs of this region use it. */
   readonly kmsKeyArn: string;
+  /**
+   * Refuse deletion: CloudWatch's own deletion protection (the API refuses
+   * `DeleteLogGroup`, whoever asks) and Terraform's `prevent_destroy`.
+   * Audit and database logs are evidence; losing them to one edit is not an option.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /**
  * A KMS-encrypted log group with retention, created ahead of its writer:
  * RDS, Neptune, ElastiCache or Lambda would otherwise create it on first
- * write, unencrypted and kept forever.
+ * write, unencrypted and kept forever. Protected from deletion unless told
+ * otherwise.
  */
 export class LogGroup extends Construct {
   /** The log group, for `depends_on` and its attributes. */
@@ -36,10 +44,13 @@ export class LogGroup extends Construct {
       check("name", props.name, matches(/^[.\-_/#A-Za-z0-9]{1,512}$/, "must be 1-512 letters, digits and . - _ / # (CloudWatch Logs group names)")),
       check("retentionDays", props.retentionDays, cloudwatchRetention),
     ]);
+    const protect = props.deletionProtection ?? true;
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       name: props.name,
       retentionInDays: props.retentionDays,
       kmsKeyId: props.kmsKeyArn,
+      deletionProtectionEnabled: protect,
+      lifecycle: { preventDestroy: protect },
     });
   }
 }

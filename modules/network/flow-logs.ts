@@ -15,12 +15,19 @@ export interface FlowLogsProps {
   readonly retentionDays: number;
   readonly kmsKeyArn: string;
   readonly accountId: string;
+  /**
+   * Refuse deletion of the log group (CloudWatch deletion protection and
+   * `prevent_destroy`): flow logs are the network's audit trail, the record of
+   * who connected to what that an incident review needs.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
 }
 
 /**
  * Flow logs of every accepted and rejected connection in the VPC, at one-minute
- * aggregation, into a KMS-encrypted log group with retention. The delivery
- * role may only write streams of that one log group.
+ * aggregation, into a KMS-encrypted log group with retention, protected from
+ * deletion by default. The delivery role may only write streams of that one log group.
  */
 export class FlowLogs extends Construct {
   readonly logGroupName: string;
@@ -32,10 +39,13 @@ export class FlowLogs extends Construct {
       check("name", props.name, matches(/^[\w+=,.@-]{1,55}$/, "must be 1-55 letters, digits and +=,.@_- (the role <name>-delivery must fit IAM's 64)")),
       check("retentionDays", props.retentionDays, cloudwatchRetention),
     ]);
+    const protect = props.deletionProtection ?? true;
     const group = new CloudwatchLogGroup(this, "LogGroup", {
       name: `/vpc/${props.name}`,
       retentionInDays: props.retentionDays,
       kmsKeyId: props.kmsKeyArn,
+      deletionProtectionEnabled: protect,
+      lifecycle: { preventDestroy: protect },
     });
     const role = new IamRole(this, "DeliveryRole", {
       name: `${props.name}-delivery`,

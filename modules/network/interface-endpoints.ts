@@ -3,6 +3,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { pascalCase } from "../../lib/naming";
+import { securityGroupLifecycle } from "./rules";
 
 /** Props of the interface endpoints. */
 export interface InterfaceEndpointsProps {
@@ -34,6 +35,7 @@ export class InterfaceEndpoints extends Construct {
       description: "AWS API interface endpoints: HTTPS from inside the VPC",
       vpcId: props.vpcId,
       tags: { Name: `${props.namePrefix}-sg` },
+      lifecycle: securityGroupLifecycle,
     });
     new VpcSecurityGroupIngressRule(this, "HttpsFromVpc", {
       securityGroupId: group.id,

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import type { WorkloadSettings } from "../../config/layers/network";
 import { pascalCase } from "../../lib/naming";
 import { check, validateProps } from "../validate";
-import { port, securityGroupDescription, securityGroupName } from "./rules";
+import { ec2TagValue, port, securityGroupLifecycle, securityGroupName } from "./rules";
 
 /** Props of the workload security groups. */
 export interface WorkloadSecurityGroupsProps {
@@ -19,7 +19,10 @@ export interface WorkloadSecurityGroupsProps {
  * other. Owned by the network layer so data stores (which admit workloads)
  * and compute (which runs them) depend on network, never on each other.
  * Egress is open, as the seeds specify ("Outbound: all traffic allowed"):
- * workloads call third-party APIs through the NAT gateways.
+ * workloads call third-party APIs through the NAT gateways. A workload's
+ * description from config is its `description` tag: the group's own
+ * description is the same for every workload, so editing the text never
+ * replaces a group ({@link securityGroupLifecycle}).
  */
 export class WorkloadSecurityGroups extends Construct {
   /** Group ids by workload name. */
@@ -29,7 +32,7 @@ export class WorkloadSecurityGroups extends Construct {
     super(scope, id);
     validateProps(this, props.workloads.flatMap((w, i) => [
       check(`workloads[${i}].name`, `${props.namePrefix}-${w.name}`, securityGroupName),
-      check(`workloads[${i}].description`, w.description, securityGroupDescription),
+      check(`workloads[${i}].description`, w.description, ec2TagValue),
       ...w.ingressFrom.map((from, j) => check(`workloads[${i}].ingressFrom[${j}].port`, from.port, port)),
       ...w.ingressFrom.map((from, j) => check(`workloads[${i}].ingressFrom[${j}].workload`, from.workload, {
         when: (other) => !props.workloads.some((o) => o.name === other),
@@ -41,9 +44,10 @@ export class WorkloadSecurityGroups extends Construct {
       const constructId = pascalCase(workload.name);
       const group = new SecurityGroup(this, constructId, {
         name: `${props.namePrefix}-${workload.name}`,
-        description: workload.description,
+        description: "Workload: ingress only from other workload groups, all egress",
         vpcId: props.vpcId,
-        tags: { Name: `${props.namePrefix}-${workload.name}`, workload: workload.name },
+        tags: { Name: `${props.namePrefix}-${workload.name}`, workload: workload.name, description: workload.description },
+        lifecycle: securityGroupLifecycle,
       });
       new VpcSecurityGroupEgressRule(this, `${constructId}AllEgress`, {
         securityGroupId: group.id,

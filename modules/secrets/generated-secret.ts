@@ -1,6 +1,7 @@
 import { Password } from "@cdktf/provider-random/lib/password";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { DataResource } from "cdktf";
 import { Construct } from "constructs";
 import { between, check, matches, maxLength, validateProps } from "../validate";
 
@@ -17,18 +18,38 @@ export interface GeneratedSecretProps {
   readonly length?: number;
   /** Special characters the consumer accepts. @default RDS-safe set (no / @ " or space) */
   readonly specialCharacters?: string;
+  /**
+   * Terraform refuses to destroy the generated value and the secret
+   * (`prevent_destroy`). A destroyed `random_password` comes back as a new
+   * value; a destroyed secret leaves every reader without credentials until
+   * its recovery window is used.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Generation of the value; bumping it generates a new one. Every consumer
+   * passes {@link GeneratedSecret.version} as its write-only `_wo_version`, so
+   * the new value reaches the database and the secret in the same apply.
+   * With `preventDestroy` the bump is refused until protection is lifted for
+   * that change (README, Passwords).
+   * @default 1
+   */
+  readonly generation?: number;
 }
 
 /**
  * A random value generated at apply time and held in a KMS-encrypted
  * Secrets Manager secret, so it never appears in config, code or outputs.
- * It does live in the (encrypted, access-controlled) Terraform state of the
- * random provider; the databases take it through write-only arguments.
+ * The secret and the databases take it through write-only arguments; it does
+ * live in the (encrypted, access-controlled) state of the random provider,
+ * which keeps it stable between applies (README, Passwords).
  */
 export class GeneratedSecret extends Construct {
   /** The generated value (a reference; sensitive in plans). */
   readonly value: string;
   readonly secretArn: string;
+  /** The `_wo_version` of every write-only consumer of {@link value}: the generation. */
+  readonly version: number;
   private readonly secretId: string;
 
   constructor(scope: Construct, id: string, props: GeneratedSecretProps) {
@@ -40,7 +61,10 @@ export class GeneratedSecret extends Construct {
       check("recoveryWindowDays", props.recoveryWindowDays, between(7, 30, "Secrets Manager recovery window")),
       // 20 characters from this alphabet carry over 120 bits; 4096 is Secrets Manager's GetRandomPassword maximum.
       check("length", props.length, between(20, 4096, "at least 20 for over 120 bits, at most Secrets Manager's 4096")),
+      check("generation", props.generation, between(1, 2147483647, "write-only version numbers")),
     ]);
+    this.version = props.generation ?? 1;
+    const lifecycle = { preventDestroy: props.preventDestroy ?? true };
     const value = new Password(this, "Value", {
       length: props.length ?? 32,
       special: true,
@@ -48,12 +72,17 @@ export class GeneratedSecret extends Construct {
       minLower: 1,
       minUpper: 1,
       minNumeric: 1,
+      // A keeper change replaces the value. Generation 1 writes none: values created before
+      // generations existed have no keepers, and adding one would regenerate them at the next apply.
+      keepers: this.version > 1 ? { generation: String(this.version) } : undefined,
+      lifecycle,
     });
     const secret = new SecretsmanagerSecret(this, "Secret", {
       name: props.name,
       description: props.description,
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: props.recoveryWindowDays,
+      lifecycle,
     });
     this.value = value.result;
     this.secretArn = secret.arn;
@@ -61,13 +90,19 @@ export class GeneratedSecret extends Construct {
   }
 
   /**
-   * Stores the value with its connection details as one JSON document,
-   * the shape applications and rotation functions read.
+   * Stores the value with its connection details as one JSON document, the
+   * shape applications and rotation functions read, through the write-only
+   * `secret_string_wo`: the version's state holds no value.
    */
   storeJson(valueKey: string, fields: Readonly<Record<string, string | number>>): void {
+    // A write-only string is sent only when its version changes, so the (non-secret) fields are
+    // kept in state beside it: a new port or a replaced host then rewrites the whole document.
+    const fieldsWritten = new DataResource(this, "Fields", { input: { ...fields } });
     new SecretsmanagerSecretVersion(this, "Version", {
       secretId: this.secretId,
-      secretString: JSON.stringify({ ...fields, [valueKey]: this.value }),
+      secretStringWo: JSON.stringify({ ...fields, [valueKey]: this.value }),
+      secretStringWoVersion: this.version,
+      lifecycle: { replaceTriggeredBy: [fieldsWritten] },
     });
   }
 }

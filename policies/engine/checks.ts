@@ -42,6 +42,11 @@ export function inProduction(stack: StackContext, check: () => Outcome): Outcome
   return stack.isProduction ? check() : skip(`${stack.environment} is not production`);
 }
 
+/** Applies `check` in stacks that protect their data (production and staging, see {@link StackContext.protectsData}). */
+export function inProtectedEnvironment(stack: StackContext, check: () => Outcome): Outcome {
+  return stack.protectsData ? check() : skip(`${stack.environment} protects no data`);
+}
+
 /** A literal string value of `attribute` must be one of `allowed` (case-insensitive). */
 export function requireOneOf(resource: ResourceView, attribute: string, allowed: readonly string[], unsetMeans?: string): Outcome {
   const value = resource.attributes[attribute];

@@ -29,6 +29,12 @@ export class StackContext {
    * missing tag never relaxes a rule.
    */
   readonly isProduction: boolean;
+  /**
+   * Holds data one edit must not destroy: production, or staging (whose
+   * preset protects its data as production does, so that a change meets
+   * production's guards one environment earlier). Untagged counts, as above.
+   */
+  readonly protectsData: boolean;
   /** Every stack of the synth, by name (this one included). */
   readonly run: ReadonlyMap<string, StackJson>;
 
@@ -55,7 +61,9 @@ export class StackContext {
     this.layer = this.defaultTags.layer;
     this.environment = this.defaultTags.environment;
     this.isStateStack = this.name.endsWith(STATE_STACK_SUFFIX) && this.layer === "state";
-    this.isProduction = this.environment === undefined || this.environment.split("+").includes("prod");
+    const environments = this.environment?.split("+");
+    this.isProduction = environments === undefined || environments.includes("prod");
+    this.protectsData = this.isProduction || environments!.includes("staging");
   }
 
   /** Resources (not data sources) of a type, in file order. */

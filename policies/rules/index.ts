@@ -81,6 +81,7 @@ import { SnsEncryption } from "./sns/encryption";
 import { SnsSubscriptionDeadLetterQueue } from "./sns/subscription-dead-letter-queue";
 import { SqsDeadLetterQueue } from "./sqs/dead-letter-queue";
 import { SqsEncryption } from "./sqs/encryption";
+import { TerraformPreventDestroyInProd } from "./terraform/prevent-destroy-in-prod";
 import { TerraformReferencesResolve } from "./terraform/references-resolve";
 import { TerraformS3Backend } from "./terraform/s3-backend";
 import { VpcFlowLogs } from "./vpc/flow-logs";
@@ -165,6 +166,7 @@ export const ALL_RULES: readonly Rule[] = [
   SnsSubscriptionDeadLetterQueue,
   SqsDeadLetterQueue,
   SqsEncryption,
+  TerraformPreventDestroyInProd,
   TerraformReferencesResolve,
   TerraformS3Backend,
   VpcFlowLogs,

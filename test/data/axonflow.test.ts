@@ -61,7 +61,7 @@ describe("axonflow-prod database (seed 002)", () => {
     const password = `\${random_password.${Object.keys(resources(s(), "random_password"))[0]}.result}`;
     expect(db()).toMatchObject({ password_wo: password, password_wo_version: 1 });
     expect(db()).not.toHaveProperty("password");
-    expect(JSON.parse(only(s(), "aws_secretsmanager_secret_version").secret_string as string)).toEqual({
+    expect(JSON.parse(only(s(), "aws_secretsmanager_secret_version").secret_string_wo as string)).toEqual({
       username: "axonflow", password, engine: "postgres",
       host: refBy(s(), "aws_db_instance", "identifier", "axonflow-prod-db", "address"), port: 5432, dbname: "axonflow",
     });

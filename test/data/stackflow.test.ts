@@ -76,7 +76,7 @@ describe("stackflow-prod Aurora PostgreSQL 16 main cluster", () => {
     const secret = byAttr(prod(), "aws_secretsmanager_secret", "name", "stackflow/aurora-db-credentials");
     const secretRef = refBy(prod(), "aws_secretsmanager_secret", "name", "stackflow/aurora-db-credentials", "id");
     const version = byAttr(prod(), "aws_secretsmanager_secret_version", "secret_id", secretRef);
-    const body = JSON.parse(version.secret_string as string);
+    const body = JSON.parse(version.secret_string_wo as string);
     expect(body).toMatchObject({ username: "stackflow_admin", engine: "postgres", port: 5432, dbname: "stackflow" });
     expect(body.password).toBe(cluster(prod(), "stackflow-main-prod").master_password_wo);
     expect(body.password).toMatch(/^\$\{random_password\.Main_Credentials_Value_[0-9A-F]+\.result\}$/);

@@ -24,9 +24,9 @@ describe("StoreSecurityGroup", () => {
   });
 
   it("refuses a description EC2 would reject (characters, then length)", () => {
-    expect(build("Redis ü", 6379)).toEqual([`test/Group: description = "Redis ü db: 6379 from its consumers": ${DESCRIPTION}`]);
-    const kind = "k".repeat(240);
-    expect(build(kind, 6379)).toEqual([`test/Group: description = "${kind} db: 6379 from its consumers": ${DESCRIPTION}`]);
+    expect(build("Redis ü", 6379)).toEqual([`test/Group: description = "Redis ü data store: its consuming workloads only, no egress": ${DESCRIPTION}`]);
+    const kind = "k".repeat(220);
+    expect(build(kind, 6379)).toEqual([`test/Group: description = "${kind} data store: its consuming workloads only, no egress": ${DESCRIPTION}`]);
   });
 
   it("refuses a group name with the sg- prefix EC2 reserves", () => {
@@ -40,10 +40,10 @@ describe("WorkloadSecurityGroups", () => {
 
   it("checks every workload and reports all problems at once", () => {
     expect(build([
-      { name: "agent", description: "Agent «ECS»", ingressFrom: [{ workload: "alb", port: 70000 }] },
-      { name: "n".repeat(250), description: "ok", ingressFrom: [] },
+      { name: "agent", description: "d".repeat(257), ingressFrom: [{ workload: "alb", port: 70000 }] },
+      { name: "n".repeat(250), description: "Agent «ECS»: any character an EC2 tag takes", ingressFrom: [] },
     ])).toEqual([
-      `test/Workloads: workloads[0].description = "Agent «ECS»": ${DESCRIPTION}`,
+      `test/Workloads: workloads[0].description = "${"d".repeat(257)}": must be at most 256 characters (EC2 tag values)`,
       `test/Workloads: workloads[0].ingressFrom[0].port = 70000: ${PORT}`,
       'test/Workloads: workloads[0].ingressFrom[0].workload = "alb": must name one of the workloads: agent, ' + "n".repeat(250),
       `test/Workloads: workloads[1].name = "axonflow-prod-${"n".repeat(250)}": ${NAME}`,

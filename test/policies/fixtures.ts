@@ -290,11 +290,18 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   "SecretsManager.CmkEncryption": { pass: [["aws_secretsmanager_secret", "X", { name: "s", kms_key_id: kms }]], fail: [["aws_secretsmanager_secret", "X", { name: "s" }]] },
   "SecretsManager.NoLiteralSecretValue": {
     pass: [["random_password", "P", { length: 32 }], ["aws_secretsmanager_secret_version", "X", { secret_id: "s", secret_string: "${random_password.P.result}" }]],
-    fail: [["aws_secretsmanager_secret_version", "X", { secret_id: "s", secret_string: "hunter2-but-longer" }]],
+    fail: [
+      ["aws_secretsmanager_secret_version", "X", { secret_id: "s", secret_string: "hunter2-but-longer" }],
+      ["aws_secretsmanager_secret_version", "Y", { secret_id: "s", secret_string_wo: "write-only is no excuse", secret_string_wo_version: 1 }],
+    ],
   },
   "SecretsManager.RecoveryWindowInProd": {
     pass: [["aws_secretsmanager_secret", "X", { name: "s", recovery_window_in_days: 30 }]],
     fail: [["aws_secretsmanager_secret", "X", { name: "s", recovery_window_in_days: 0 }]],
+  },
+  "Terraform.PreventDestroyInProd": {
+    pass: [["aws_secretsmanager_secret", "X", { name: "s", lifecycle: { prevent_destroy: true } }]],
+    fail: [["aws_secretsmanager_secret", "X", { name: "s", lifecycle: { prevent_destroy: false } }]],
   },
   "Terraform.ReferencesResolve": {
     pass: [["aws_kms_key", "K", {}], ["aws_kms_alias", "X", { name: "alias/k", target_key_id: "${aws_kms_key.K.key_id}" }]],

@@ -31,3 +31,13 @@ describe("every rule of the pack", () => {
     });
   });
 });
+
+describe("SecretsManager.NoLiteralSecretValue", () => {
+  it("finds a literal in the write-only secret_string_wo as well", () => {
+    const result = runRule("SecretsManager.NoLiteralSecretValue", FIXTURES["SecretsManager.NoLiteralSecretValue"].fail);
+    expect(result.failures.map((f) => [f.address, f.reason])).toEqual([
+      ["aws_secretsmanager_secret_version.X", "secret_string is a literal"],
+      ["aws_secretsmanager_secret_version.Y", "secret_string_wo is a literal"],
+    ]);
+  });
+});
