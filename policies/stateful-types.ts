@@ -1,7 +1,8 @@
 /**
  * Resource types whose destruction loses data, or what reads or decrypts it,
  * and which Terraform cannot give back by recreating them: databases, caches,
- * tables, buckets, keys, secrets, generated credentials and log groups (audit,
+ * tables, buckets, queues (messages in flight), image repositories, keys,
+ * secrets, generated credentials and log groups (audit,
  * database and VPC flow logs are the record an incident review needs).
  *
  * One list for everything that guards against deletion: the policy rule
@@ -24,6 +25,7 @@ export const STATEFUL_RESOURCE_TYPES = [
   "aws_docdb_cluster",
   "aws_dynamodb_table",
   "aws_ebs_volume",
+  "aws_ecr_repository",
   "aws_efs_file_system",
   "aws_elasticache_replication_group",
   "aws_elasticache_serverless_cache",
@@ -35,5 +37,6 @@ export const STATEFUL_RESOURCE_TYPES = [
   "aws_rds_cluster",
   "aws_s3_bucket",
   "aws_secretsmanager_secret",
+  "aws_sqs_queue",
   "random_password",
 ] as const;
