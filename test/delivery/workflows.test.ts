@@ -200,7 +200,7 @@ describe("pull-request plans", () => {
     const report = pr().doc.jobs.report;
     expect(report.needs).toEqual(["build", ...Array.from({ length: MAX_WAVES }, (_, i) => `plan-wave-${i + 1}`)]);
     expect(report.if).toContain("!cancelled()");
-    expect(report.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    expect(report.permissions).toEqual({ contents: "read", issues: "read", "pull-requests": "write" });
     const run = stepsOf(report).map((s) => s.run ?? "").join("\n");
     expect(run).toContain("ci report --results plan-results --matrix plan-matrix.json");
     expect(run).toContain("--comment");
@@ -225,7 +225,7 @@ describe("pinning", () => {
     }
     expect([...shas.keys()].sort()).toEqual([
       "actions/checkout", "actions/download-artifact", "actions/setup-node", "actions/setup-python", "actions/upload-artifact",
-      "aquasecurity/trivy-action", "aws-actions/configure-aws-credentials", "hashicorp/setup-terraform", "terraform-linters/setup-tflint",
+      "aquasecurity/trivy-action", "aws-actions/configure-aws-credentials", "hashicorp/setup-terraform", "infracost/actions/setup", "terraform-linters/setup-tflint",
     ]);
   });
 

@@ -1,5 +1,7 @@
 import { type StackManifest, upstreamOf } from "../../../lib/apply-order";
 import type { ChangeSet } from "./changed";
+import { renderCosts, type StackCost } from "./cost";
+import { ALLOW_DESTROY_LABEL, type GateFinding } from "./gate";
 import type { PlanResult, PlanStatus } from "./plan";
 
 /** Hidden first line of the pull-request comment; the workflow finds its own comment by it. */
@@ -36,6 +38,10 @@ export interface ReportInput {
   readonly notPlannedReason?: string;
   /** Size budget in UTF-8 bytes. @default DEFAULT_BUDGET */
   readonly budget?: number;
+  /** The plan gate: gated stacks destroying stateful resources, and who approved it (the label), if anyone. */
+  readonly gate?: { readonly findings: readonly GateFinding[]; readonly approver?: string };
+  /** Infracost estimates of the planned stacks (absent when Infracost did not run). */
+  readonly costs?: readonly StackCost[];
 }
 
 const ICON: Record<PlanStatus, string> = { changes: "📝", "no-changes": "✅", provisional: "⏳", failed: "❌", skipped: "⏭️" };
@@ -53,7 +59,7 @@ export function renderReport(input: ReportInput): string {
   const budget = input.budget ?? DEFAULT_BUDGET;
   const waveOf = new Map(input.waves.flatMap((wave, i) => wave.map((s) => [s, i + 1] as const)));
   const planned = [...input.planned].sort((a, b) => (waveOf.get(a.result.stack) ?? 0) - (waveOf.get(b.result.stack) ?? 0) || a.result.stack.localeCompare(b.result.stack));
-  const head = [COMMENT_MARKER, headline(input, planned), context(input), "", ...table(planned, waveOf), ...notes(input, planned), ...otherStacks(input.changes)].join("\n");
+  const head = [COMMENT_MARKER, headline(input, planned), context(input), ...gateSection(input.gate), "", ...table(planned, waveOf), ...renderCosts(input.costs ?? []), ...notes(input, planned), ...otherStacks(input.changes)].join("\n");
   if (planned.length === 0) return capBytes(head, budget);
 
   const sections = planned.map((p) => ({ p, open: `<details><summary>${ICON[p.result.status]} <code>${p.result.stack}</code>: ${escapeHtml(p.result.summary)}</summary>\n\n`, close: "\n</details>\n" }));
@@ -72,6 +78,22 @@ function headline(input: ReportInput, planned: readonly PlannedStack[]): string 
   const label: Record<PlanStatus, string> = { changes: "with changes", "no-changes": "without changes", provisional: "provisional", failed: "failed", skipped: "skipped" };
   const parts = (Object.keys(label) as PlanStatus[]).filter((s) => count(s) > 0).map((s) => `${count(s)} ${label[s]}`);
   return `### Terraform plan: ${planned.length} of ${total} stacks planned (${parts.join(", ")})`;
+}
+
+/**
+ * The plan gate's verdict, right under the headline: which stateful
+ * resources staging, prod or state stacks would lose, and what lets it pass.
+ */
+export function gateSection(gate: ReportInput["gate"]): string[] {
+  if (!gate || gate.findings.length === 0) return [];
+  const count = gate.findings.reduce((n, f) => n + f.changes.length, 0);
+  const lines = gate.approver
+    ? ["", "> [!WARNING]", `> **Plan gate: approved by @${gate.approver}** (label \`${ALLOW_DESTROY_LABEL}\`): this change destroys or replaces ${count} stateful resource${count === 1 ? "" : "s"}.`]
+    : ["", "> [!CAUTION]", `> **Plan gate: this change destroys or replaces ${count} stateful resource${count === 1 ? "" : "s"}** in staging, prod or state stacks, so this check fails. If that is intended, a reviewer other than the author adds the label \`${ALLOW_DESTROY_LABEL}\` (docs/delivery.md "Plan gate").`];
+  for (const f of gate.findings) {
+    for (const c of f.changes) lines.push(`> - \`${f.stack}\`: \`${c.address}\` (${c.type}) will be ${c.action === "replace" ? "**replaced** (destroyed, then created empty)" : "**destroyed**"}${c.previousAddress ? `, moved from \`${c.previousAddress}\`` : ""}`);
+  }
+  return lines;
 }
 
 function context(input: ReportInput): string {
