@@ -224,7 +224,7 @@ describe("pinning", () => {
       }
     }
     expect([...shas.keys()].sort()).toEqual([
-      "actions/checkout", "actions/download-artifact", "actions/setup-node", "actions/setup-python", "actions/upload-artifact",
+      "actions/cache", "actions/checkout", "actions/download-artifact", "actions/setup-node", "actions/setup-python", "actions/upload-artifact",
       "aquasecurity/trivy-action", "aws-actions/configure-aws-credentials", "hashicorp/setup-terraform", "infracost/actions/setup", "terraform-linters/setup-tflint",
     ]);
   });
@@ -254,7 +254,7 @@ describe("pinning", () => {
         });
       }
     }
-    expect(count).toBe(3); // plan, apply, provider locks
+    expect(count).toBe(4); // plan, apply, provider locks, validate
   });
 
   it("pins the scanners' versions", () => {

@@ -14,6 +14,7 @@ import { applyGate, gateFindings, parseAllowList } from "./gate";
 import { buildWaves, type MatrixEntry, waveOutputs } from "./matrix";
 import { ciPlan, PLAN_TEXT, type PlanResult } from "./plan";
 import { type MatrixFile, report } from "./report-command";
+import { ciValidate, validateGroups } from "./validate";
 
 /**
  * The commands the workflows call (`npm run ops -- ci <command>`). They read
@@ -101,6 +102,23 @@ ${list}
     }
     case "report":
       return report(args, results);
+    case "validate-matrix": {
+      const ctx = context(noSynth, []);
+      const groups = validateGroups(ctx.outdir, ctx.manifest);
+      setOutputs({ groups: JSON.stringify(groups) });
+      for (const g of groups) console.error(`${g.providers}: ${g.stacks}`);
+      return;
+    }
+    case "validate": {
+      const ctx = context(noSynth, []);
+      const unknown = rest.filter((n) => !ctx.infos.has(n));
+      if (rest.length === 0 || unknown.length > 0) throw new OpsError(`Usage: npm run ops -- ci validate <stack...>${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`);
+      const outcome = ciValidate(rest.map((n) => ctx.infos.get(n)!), LOCKS_DIR, processRunner(requireTerraform()));
+      const failed = outcome.filter((r) => !r.ok);
+      appendSummary([`### terraform validate: ${outcome.length - failed.length} of ${outcome.length} valid`, "", ...outcome.map((r) => `- ${r.ok ? "✅" : "❌"} \`${r.stack}\``)].join("\n"));
+      if (failed.length > 0) throw new OpsError(`terraform validate failed for ${failed.map((r) => r.stack).join(", ")}`);
+      return;
+    }
     case "checkov-input": {
       const ctx = context(noSynth, []);
       const skips = readCheckovSkips(flagValue(args, "skips") ?? join(REPO_ROOT, ".github", "security", "checkov-skips.yaml"));
@@ -109,7 +127,7 @@ ${list}
       return;
     }
     default:
-      throw new OpsError("Usage: npm run ops -- ci matrix | plan <stack> | changes | apply <stack> | report | checkov-input");
+      throw new OpsError("Usage: npm run ops -- ci matrix | plan <stack> | changes | apply <stack> | report | checkov-input | validate-matrix | validate <stack...> | drift");
   }
 }
 
