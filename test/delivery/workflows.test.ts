@@ -91,7 +91,7 @@ describe("credentials", () => {
     for (const w of workflows()) {
       for (const [id, job] of jobsOf(w)) {
         const writes = Object.entries(job.permissions ?? {}).filter(([, v]) => v === "write").map(([k]) => k).sort();
-        const allowed = w.file === "provider-locks.yml" ? ["contents", "pull-requests"] : id === "report" ? ["pull-requests"] : ["id-token"];
+        const allowed = w.file === "provider-locks.yml" ? ["contents", "pull-requests"] : id === "report" ? ["pull-requests"] : w.file === "drift.yml" && id === "issues" ? ["issues"] : ["id-token"];
         for (const scope of writes) expect(allowed, `${w.file} ${id} writes ${scope}`).toContain(scope);
       }
     }

@@ -13,7 +13,9 @@ import { prepareCheckovInput, readCheckovSkips } from "./checkov";
 import { applyGate, gateFindings, parseAllowList } from "./gate";
 import { buildWaves, type MatrixEntry, waveOutputs } from "./matrix";
 import { ciPlan, PLAN_TEXT, type PlanResult } from "./plan";
-import { type MatrixFile, report } from "./report-command";
+import { driftByDeployment, syncDriftIssues } from "./drift";
+import { apiFromEnv } from "./github-api";
+import { type MatrixFile, readPlanned, report } from "./report-command";
 import { ciValidate, validateGroups } from "./validate";
 
 /**
@@ -102,6 +104,19 @@ ${list}
     }
     case "report":
       return report(args, results);
+    case "drift": {
+      const ctx = context(noSynth, []);
+      const drifts = driftByDeployment(readPlanned(results), ctx.infos, ctx.deployments.map((d) => d.name));
+      const env = process.env;
+      const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+      const api = apiFromEnv();
+      if (!api) throw new OpsError("ci drift needs GITHUB_TOKEN and GITHUB_REPOSITORY (it opens and closes issues)");
+      const actions = await syncDriftIssues(api, drifts, runUrl);
+      appendSummary(["### Drift", "", "| deployment | drifted | plan failed | issue |", "|---|---|---|---|", ...drifts.map((d, i) => `| ${d.deployment} | ${d.drifted.map((p) => p.result.stack).join(", ") || "—"} | ${d.failed.map((p) => p.result.stack).join(", ") || "—"} | ${actions[i].action}${actions[i].number ? ` #${actions[i].number}` : ""} |`)].join("\n"));
+      const failed = drifts.flatMap((d) => d.failed.map((p) => p.result.stack));
+      if (failed.length > 0) throw new OpsError(`Drift unknown: the plan failed for ${[...new Set(failed)].join(", ")}`);
+      return;
+    }
     case "validate-matrix": {
       const ctx = context(noSynth, []);
       const groups = validateGroups(ctx.outdir, ctx.manifest);

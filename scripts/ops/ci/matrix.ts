@@ -43,12 +43,17 @@ export function buildWaves(manifest: StackManifest, infos: ReadonlyMap<string, S
   return waves.map((wave) => wave.map((name) => entryOf(infos, name, asDeployment)));
 }
 
-/** Step outputs for the workflow: `wave-1` .. `wave-N` (JSON arrays, `[]` when empty), `wave-count`, `stacks`. */
+/**
+ * Step outputs for the workflow: `wave-1` .. `wave-N` (JSON arrays, `[]`
+ * when empty), `wave-count`, `stacks` (names), and `entries` (every entry in
+ * one array, for plans that need no order: drift detection).
+ */
 export function waveOutputs(waves: readonly MatrixEntry[][]): Record<string, string> {
   const outputs: Record<string, string> = {};
   for (let i = 0; i < MAX_WAVES; i++) outputs[`wave-${i + 1}`] = JSON.stringify(waves[i] ?? []);
   outputs["wave-count"] = String(waves.length);
   outputs.stacks = JSON.stringify(waves.flat().map((e) => e.stack));
+  outputs.entries = JSON.stringify(waves.flat());
   return outputs;
 }
 

@@ -2,6 +2,7 @@ import { type StackManifest, upstreamOf } from "../../../lib/apply-order";
 import type { ChangeSet } from "./changed";
 import { renderCosts, type StackCost } from "./cost";
 import { ALLOW_DESTROY_LABEL, type GateFinding } from "./gate";
+import { bytes, capBytes, cutToBytes, fence } from "./markdown";
 import type { PlanResult, PlanStatus } from "./plan";
 
 /** Hidden first line of the pull-request comment; the workflow finds its own comment by it. */
@@ -146,42 +147,6 @@ export function shareOut(total: number, wants: readonly number[]): number[] {
     left -= shares[i];
   });
   return shares;
-}
-
-/** Keeps whole lines of `text` within `limit` bytes, noting how many were cut. */
-function cutToBytes(text: string, limit: number, stack: string): string {
-  if (bytes(text) <= limit) return text;
-  const lines = text.split("\n");
-  const note = (cut: number) => `\n… ${cut} more lines not shown (GitHub's comment size limit). Full plan: job summary of plan (${stack}) and artifact plan-${stack}.`;
-  const room = limit - bytes(note(lines.length));
-  const kept: string[] = [];
-  let used = 0;
-  for (const line of lines) {
-    if (used + bytes(line) + 1 > room) break;
-    kept.push(line);
-    used += bytes(line) + 1;
-  }
-  return `${kept.join("\n")}${note(lines.length - kept.length)}`;
-}
-
-/** Wraps text in a code fence longer than any backtick run inside it, so plan text cannot end the block. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = "`".repeat(longest + 1);
-  return `${ticks}text\n${text.replace(/\n+$/, "")}\n${ticks}`;
-}
-
-/** Last resort: never exceed the budget, whatever the fixed parts add up to. */
-function capBytes(text: string, limit: number): string {
-  if (bytes(text) <= limit) return text;
-  const note = "\n\n… report cut to fit GitHub's comment size limit; see the job summary.";
-  let cut = text.slice(0, limit - bytes(note));
-  while (bytes(cut) > limit - bytes(note)) cut = cut.slice(0, -64);
-  return `${cut}${note}`;
-}
-
-function bytes(text: string): number {
-  return Buffer.byteLength(text, "utf8");
 }
 
 function escapeCell(text: string): string {
