@@ -1,7 +1,7 @@
-import type { StackManifest } from "../../../lib/apply-order";
-import { initStep, lockFileOf } from "../steps";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
+import type { StackManifest } from "../../../lib/apply-order";
+import { initStep, lockFileOf } from "../steps";
 import type { TerraformRunner } from "../terraform";
 import type { StackInfo } from "../workspace";
 import { providerSets } from "./provider-sets";
