@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -108,5 +109,47 @@ describe("cost in review", () => {
     expect(lines).toContain("| `commerce-prod-data` | 1,000.00 USD | 1,250.50 USD | +250.50 USD |");
     expect(lines).toContain("| `commerce-prod-network` | 100.00 USD | 90.00 USD | −10.00 USD |");
     expect(renderCosts([])).toEqual([]);
+  });
+});
+
+describe("ci report with the gate", () => {
+  it("fails the plan report, listing the addresses, when a gated stack destroys stateful resources and nobody added the label", () => {
+    const synth = copyOfSynth();
+    const results = tempDir("results");
+    const stack = "commerce-prod-data";
+    mkdirSync(join(results, stack));
+    writeFileSync(join(results, stack, "result.json"), JSON.stringify(result(stack, true, statefulChanges(fixture()))));
+    writeFileSync(join(results, stack, "plan.txt"), "Plan: 2 to add, 0 to change, 3 to destroy.\n");
+    const matrix = join(tempDir("matrix"), "plan-matrix.json");
+    writeFileSync(matrix, JSON.stringify({ waves: [[{ stack }]], changes: { changed: [stack], removed: [], unchanged: [], reasons: {} } }));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("GITHUB_") && k !== "PR_NUMBER" && k !== "NOT_PLANNED_REASON"));
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", "ci", "report", "--results", results, "--matrix", matrix, "--outdir", synth.outdir], { cwd: join(__dirname, "..", ".."), encoding: "utf8", env });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain("**Plan gate: this change destroys or replaces 4 stateful resources**");
+    expect(run.stdout).toContain("`commerce-prod-data`: `aws_rds_cluster.Main_Cluster` (aws_rds_cluster) will be **replaced**");
+    expect(run.stderr).toContain("Plan gate: commerce-prod-data would destroy or replace stateful resources; see the plan comment");
+  });
+});
+
+describe("ci changes with the gate (before an apply's approval)", () => {
+  const synth = copyOfSynth();
+  const stack = "commerce-prod-data";
+  const results = tempDir("results");
+  mkdirSync(join(results, stack));
+  writeFileSync(join(results, stack, "result.json"), JSON.stringify({ ...result(stack, true, statefulChanges(fixture())), fingerprint: "f".repeat(64) }));
+  const changes = (allow: string) => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("GITHUB_")));
+    return spawnSync(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", "ci", "changes", "--results", results, "--wave", JSON.stringify([{ stack }]), "--deployment", "commerce-prod", "--allow-destroy", allow, "--no-synth", "--outdir", synth.outdir], { cwd: join(__dirname, "..", ".."), encoding: "utf8", env });
+  };
+  const all = ["aws_kms_key.Data_Key", "aws_rds_cluster.Main_Cluster", "aws_s3_bucket.Images_Bucket", "aws_sqs_queue.Jobs_Queue"].map((a) => `${stack}:${a}`);
+
+  it("stops the wave unless allow-destroy names every destroyed address, and says what to pass", () => {
+    const blocked = changes(all.slice(1).join(","));
+    expect(blocked.status).toBe(1);
+    expect(blocked.stderr).toContain(`Plan gate: not applying; these stateful resources would be destroyed or replaced: ${all[0]}. To allow it, run the apply again with allow-destroy: ${all[0]}`);
+    const allowed = changes(all.join(","));
+    expect(allowed.status, allowed.stderr).toBe(0);
+    const stacks = JSON.parse(/^stacks=(.*)$/m.exec(allowed.stdout)![1]);
+    expect(stacks).toEqual([expect.objectContaining({ stack, fingerprint: "f".repeat(64), cloudflare: false })]);
   });
 });
