@@ -26,10 +26,11 @@ Operators
   Options: --dry-run (print, run nothing; no terraform needed), --auto-approve,
            --no-synth (use the existing output), --outdir <dir> (default cdktf.out)
 
-Workflows (see .github/workflows): ci matrix | ci plan | ci changes | ci apply | ci report | ci checkov-input`;
+Workflows (see .github/workflows): ci matrix | ci plan | ci changes | ci apply | ci report | ci checkov-input
+                                   | ci validate-matrix | ci validate <stack...> | ci drift`;
 
-const VALUE_FLAGS = ["stack", "outdir", "base-outdir", "base-root", "deployment", "results", "plan", "write", "matrix", "skip-reason", "dest", "skips", "wave"];
-const BOOLEAN_FLAGS = ["dry-run", "auto-approve", "no-synth", "json", "keep-plan", "strict", "comment", "help"];
+const VALUE_FLAGS = ["stack", "outdir", "base-outdir", "base-root", "deployment", "results", "plan", "write", "matrix", "skip-reason", "dest", "skips", "wave", "allow-destroy", "fingerprint"];
+const BOOLEAN_FLAGS = ["dry-run", "auto-approve", "no-synth", "json", "keep-plan", "strict", "comment", "help", "no-lock"];
 
 async function main(argv: readonly string[]): Promise<void> {
   const args = parseArgs(argv, VALUE_FLAGS, BOOLEAN_FLAGS);

@@ -28,6 +28,8 @@ export interface StepOptions {
   readonly planOut?: string;
   /** Apply: apply this saved plan file (in the stack directory) instead of planning again. */
   readonly savedPlan?: string;
+  /** Plan: take the state lock (waiting up to LOCK_TIMEOUT for it). @default true; false plans with `-lock=false` */
+  readonly lock?: boolean;
 }
 
 /** The lock file committed for a stack, if any: `locks/<stack>/.terraform.lock.hcl`. */
@@ -74,7 +76,7 @@ export function initStep(stack: StackInfo, locksDir: string, extra: readonly str
 /** The plan, apply or destroy command for a stack. */
 export function actionStep(stack: StackInfo, action: Action, options: StepOptions = {}): Step {
   const chdir = `-chdir=${stack.dir}`;
-  const lock = `-lock-timeout=${LOCK_TIMEOUT}`;
+  const lock = action === "plan" && options.lock === false ? "-lock=false" : `-lock-timeout=${LOCK_TIMEOUT}`;
   // -input=false also refuses Terraform's approval prompt, so only pass it when nobody will be asked.
   const noInput = action === "plan" || options.autoApprove || options.savedPlan ? ["-input=false"] : [];
   if (action === "plan") {

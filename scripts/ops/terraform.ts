@@ -58,11 +58,20 @@ export interface RunResult {
 }
 
 /** Runs Terraform; injectable so tests can stand in a fake binary or a function. */
-export type TerraformRunner = (args: readonly string[], options?: { capture?: boolean }) => RunResult;
+export type TerraformRunner = (args: readonly string[], options?: RunOptions) => RunResult;
+
+/** How to run one Terraform command. */
+export interface RunOptions {
+  /** Return stdout and stderr instead of streaming them. @default false */
+  readonly capture?: boolean;
+  /** With `capture`: do not echo the output afterwards (it holds secrets, e.g. `show -json`). @default false */
+  readonly quiet?: boolean;
+}
 
 /**
  * Runs `binary` with `args`: output streamed to the terminal, or captured
- * (and still echoed afterwards, so CI logs keep it) when `capture` is set.
+ * (and still echoed afterwards, so CI logs keep it, unless `quiet`) when
+ * `capture` is set.
  */
 export function processRunner(binary: string): TerraformRunner {
   return (args, options) => {
@@ -72,7 +81,7 @@ export function processRunner(binary: string): TerraformRunner {
     }
     const result = spawnSync(binary, args, { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
-    process.stdout.write(output);
+    if (!options.quiet) process.stdout.write(output);
     return { status: result.status ?? 1, output };
   };
 }

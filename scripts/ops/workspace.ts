@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DEPLOYMENT_INPUTS } from "../../config";
 import type { Deployment } from "../../config/deployment";
+import type { Environment } from "../../config/presets";
 import { resolveDeployments } from "../../config/resolve";
 import { type StackManifest, stackOwners } from "../../lib/apply-order";
 import { type StateBackendLocation, stateBackendFor } from "../../lib/state-backend";
@@ -28,6 +29,12 @@ export interface StackInfo {
   /** Absolute path of the stack's working directory. */
   readonly dir: string;
   readonly dependencies: readonly string[];
+  /** Environments of the deployments using the stack (a shared state stack can have two). */
+  readonly environments: readonly Environment[];
+  /** Provider names the stack requires (`aws`, `random`, `cloudflare`), sorted. */
+  readonly providers: readonly string[];
+  /** Output names the stack declares (its contract), sorted. */
+  readonly outputs: readonly string[];
   /** For a state stack: the bucket and key its own state migrates to (README "State bootstrap"). */
   readonly stateBackend?: StateBackendLocation;
 }
@@ -77,6 +84,7 @@ export function describeStacks(manifest: StackManifest, deployments: readonly De
     const owning = owners.get(name);
     if (!owning) throw new OpsError(`Stack ${name} belongs to no configured deployment; add it to a deployment or teach lib/apply-order.ts its owner`);
     const kind = stateNames.has(name) ? "state" : "layer";
+    const json = readStackJson(outdir, stack.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json"));
     infos.set(name, {
       name,
       kind,
@@ -86,10 +94,17 @@ export function describeStacks(manifest: StackManifest, deployments: readonly De
       account: owning[0].account.name,
       dir: resolve(outdir, stack.workingDirectory ?? join("stacks", name)),
       dependencies: [...stack.dependencies],
+      environments: [...new Set(owning.map((d) => d.environment))],
+      providers: Object.keys(json.terraform?.required_providers ?? {}).sort(),
+      outputs: Object.keys(json.output ?? {}).sort(),
       ...(kind === "state" ? { stateBackend: stateBackendFor(owning[0].account, owning[0].region) } : {}),
     });
   }
   return infos;
+}
+
+function readStackJson(outdir: string, path: string): { terraform?: { required_providers?: object }; output?: object } {
+  return JSON.parse(readFileSync(resolve(outdir, path), "utf8")) as { terraform?: { required_providers?: object }; output?: object };
 }
 
 /**
@@ -99,6 +114,15 @@ export function describeStacks(manifest: StackManifest, deployments: readonly De
  */
 export function planRoleVariable(deployment: string): string {
   return `AWS_PLAN_ROLE_ARN_${deployment.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`;
+}
+
+/**
+ * The GitHub environment whose secrets plan jobs of a deployment's
+ * Cloudflare stacks read (no reviewers; a read-only Cloudflare token), e.g.
+ * `commerce-prod-plan`. Applies use the deployment's own environment.
+ */
+export function planEnvironment(deployment: string): string {
+  return `${deployment}-plan`;
 }
 
 /** Name of the environment variable (set on the deployment's GitHub environment) holding its apply role. */

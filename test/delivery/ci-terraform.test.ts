@@ -4,10 +4,12 @@ import { describe, expect, it } from "vitest";
 import { ciApply, stacksToApply } from "../../scripts/ops/ci/apply";
 import { LOCK_PLATFORMS, lockGroups, refreshLocks } from "../../scripts/ops/ci/locks";
 import { ciPlan, classifyFailure, planSummaryLine, readResult } from "../../scripts/ops/ci/plan";
+import { parsePlanJson, planFingerprint } from "../../scripts/ops/ci/plan-json";
 import { bootstrapPlan, executeBootstrap } from "../../scripts/ops/commands/bootstrap";
 import { OpsError } from "../../scripts/ops/errors";
 import { initStep } from "../../scripts/ops/steps";
 import { processRunner, type RunResult, type TerraformRunner } from "../../scripts/ops/terraform";
+import { MISSING_OUTPUT } from "./terraform-errors";
 import { copyOfSynth, tempDir } from "./support";
 
 /** A stand-in for Terraform: answers by subcommand and records every call. */
@@ -22,6 +24,15 @@ function fakeTerraform(answers: Partial<Record<string, RunResult | ((args: reado
   run.calls = calls;
   return run;
 }
+
+/** `terraform show -json` of a plan creating one VPC in a stack applied before. */
+const PLAN_JSON = JSON.stringify({
+  format_version: "1.2",
+  resource_changes: [{ address: "aws_vpc.Vpc", mode: "managed", type: "aws_vpc", change: { actions: ["create"], before: null, after: { cidr_block: "10.0.0.0/16" } } }],
+  prior_state: { values: { root_module: { resources: [{ address: "aws_subnet.A", mode: "managed" }] } } },
+});
+/** Answers `show` as Terraform does: text, or JSON with -json. */
+const show = (text: string, json = PLAN_JSON) => (args: readonly string[]): RunResult => ({ status: 0, output: args.includes("-json") ? json : text });
 
 const PLAN_TEXT = "Terraform will perform the following actions:\n\n  # aws_vpc.Vpc will be created\n\nPlan: 1 to add, 0 to change, 0 to destroy.\n";
 const writePlanFile = (args: readonly string[]): RunResult => {
@@ -39,25 +50,32 @@ describe("ci plan", () => {
     const stack = synth.infos.get("commerce-prod-network")!;
     mkdirSync(join(locks, stack.name), { recursive: true });
     writeFileSync(join(locks, stack.name, ".terraform.lock.hcl"), "# lock\n");
-    const run = fakeTerraform({ plan: writePlanFile, show: { status: 0, output: PLAN_TEXT } });
+    const run = fakeTerraform({ plan: writePlanFile, show: show(PLAN_TEXT) });
     const out = results();
-    const result = ciPlan({ stack, locksDir: locks, resultsDir: out, run, keepPlan: true });
-    expect(result).toEqual({ stack: stack.name, deployment: "commerce-prod", region: "us-west-2", kind: "layer", status: "changes", summary: "Plan: 1 to add, 0 to change, 0 to destroy." });
+    const result = ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: out, run, keepPlan: true });
+    expect(result).toEqual({
+      stack: stack.name, deployment: "commerce-prod", region: "us-west-2", kind: "layer", gated: true, status: "changes", summary: "Plan: 1 to add, 0 to change, 0 to destroy.",
+      stateful: [], fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), applied: true,
+    });
     expect(readFileSync(join(stack.dir, ".terraform.lock.hcl"), "utf8")).toBe("# lock\n");
     expect(run.calls).toEqual([
       [`-chdir=${stack.dir}`, "init", "-input=false", "-lockfile=readonly", "-no-color"],
       [`-chdir=${stack.dir}`, "plan", "-input=false", "-lock-timeout=5m", "-detailed-exitcode", "-out=tfplan", "-no-color"],
       [`-chdir=${stack.dir}`, "show", "-no-color", "tfplan"],
+      [`-chdir=${stack.dir}`, "show", "-json", "tfplan"],
     ]);
     expect(readResult(out, stack.name).status).toBe("changes");
+    // The JSON plan stays in the stack directory (for Infracost), never in the uploaded results.
+    expect(readFileSync(join(stack.dir, "tfplan.json"), "utf8")).toBe(PLAN_JSON);
+    expect(existsSync(join(out, stack.name, "tfplan.json"))).toBe(false);
     expect(readFileSync(join(out, stack.name, "plan.txt"), "utf8")).toBe(PLAN_TEXT);
     expect(readFileSync(join(out, stack.name, "tfplan"), "utf8")).toBe("binary plan");
   });
 
   it("points a state stack at its own bucket before init (backend override), and inits without -lockfile when no lock is committed", () => {
     const stack = synth.infos.get("commerce-nonprod-us-west-2-state")!;
-    const run = fakeTerraform({ plan: (a) => ({ ...writePlanFile(a), status: 0, output: "No changes. Your infrastructure matches the configuration.\n" }) });
-    const result = ciPlan({ stack, locksDir: locks, resultsDir: results(), run });
+    const run = fakeTerraform({ plan: (a) => ({ ...writePlanFile(a), status: 0, output: "No changes. Your infrastructure matches the configuration.\n" }), show: show("No changes. Your infrastructure matches the configuration.\n") });
+    const result = ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: results(), run });
     expect(result).toMatchObject({ status: "no-changes", summary: "No changes. Your infrastructure matches the configuration.", deployment: "commerce-staging" });
     expect(JSON.parse(readFileSync(join(stack.dir, "backend_override.tf.json"), "utf8"))).toEqual({
       terraform: { backend: { s3: { bucket: "commerce-nonprod-us-west-2-tfstate", key: "_bootstrap/commerce-nonprod/us-west-2.tfstate", region: "us-west-2", encrypt: true, use_lockfile: true, dynamodb_table: "commerce-nonprod-us-west-2-tflock" } } },
@@ -65,35 +83,46 @@ describe("ci plan", () => {
     expect(run.calls[0]).toEqual([`-chdir=${stack.dir}`, "init", "-input=false", "-no-color"]);
   });
 
-  it("marks a plan provisional, not failed, when an upstream stack's outputs are missing", () => {
+  it("marks a plan provisional, not failed, when only an upstream stack's declared outputs are missing", () => {
     const stack = synth.infos.get("commerce-prod-data")!;
-    const missing = 'Error: Unsupported attribute\n\n  on cdk.tf.json line 812, in resource "aws_db_subnet_group" "Main_SubnetGroup_160AD38A":\n 812: "subnet_ids": "${data.terraform_remote_state.commerce-prod-network.outputs.data_subnet_ids}"\n\nThis object does not have an attribute named "data_subnet_ids".\n';
-    const result = ciPlan({ stack, locksDir: locks, resultsDir: results(), run: fakeTerraform({ plan: { status: 1, output: missing } }) });
+    const result = ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: results(), run: fakeTerraform({ plan: { status: 1, output: MISSING_OUTPUT } }) });
     expect(result).toMatchObject({ status: "provisional", summary: "upstream outputs missing" });
     expect(result.reason).toContain("reads outputs that commerce-prod-network does not have yet");
-    const never = classifyFailure("Error: Unable to find remote state\n\nNo stored state was found for the given workspace in the given backend.", stack, "plan");
-    expect(never.status).toBe("provisional");
+  });
+
+  it("takes no state lock when asked (pull-request and drift plans)", () => {
+    const stack = synth.infos.get("commerce-prod-network")!;
+    const run = fakeTerraform({ plan: writePlanFile, show: show(PLAN_TEXT) });
+    ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: results(), run, lock: false });
+    expect(run.calls[1]).toEqual([`-chdir=${stack.dir}`, "plan", "-input=false", "-lock=false", "-detailed-exitcode", "-out=tfplan", "-no-color"]);
+  });
+
+  it("fails a plan whose JSON form cannot be read: the gate could not check it", () => {
+    const stack = synth.infos.get("commerce-prod-network")!;
+    const result = ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: results(), run: fakeTerraform({ plan: writePlanFile, show: show(PLAN_TEXT, "not json") }) });
+    expect(result).toMatchObject({ status: "failed", summary: "plan not readable as JSON" });
   });
 
   it("marks a plan provisional when the account's state bucket was never bootstrapped", () => {
     const stack = synth.infos.get("stackflow-prod-network")!;
-    const result = ciPlan({ stack, locksDir: locks, resultsDir: results(), run: fakeTerraform({ init: { status: 1, output: 'Error: Failed to get existing workspaces: S3 bucket "stackflow-prod-373544523367-us-east-1-tfstate" does not exist.\n' } }) });
+    const result = ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: results(), run: fakeTerraform({ init: { status: 1, output: 'Error: Failed to get existing workspaces: S3 bucket "stackflow-prod-373544523367-us-east-1-tfstate" does not exist.\n' } }) });
     expect(result).toMatchObject({ status: "provisional", summary: "state backend not bootstrapped yet" });
     expect(result.reason).toContain("npm run ops -- bootstrap stackflow-prod");
   });
 
   it("fails on any other error, with Terraform's message and a hint for lock-file mismatches", () => {
     const stack = synth.infos.get("webhooks-dev-network")!;
-    const result = ciPlan({ stack, locksDir: locks, resultsDir: results(), run: fakeTerraform({ plan: { status: 1, output: "Error: creating EC2 VPC: UnauthorizedOperation\n" } }) });
+    const result = ciPlan({ stack, stacks: synth.infos, locksDir: locks, resultsDir: results(), run: fakeTerraform({ plan: { status: 1, output: "Error: creating EC2 VPC: UnauthorizedOperation\n" } }) });
     expect(result).toMatchObject({ status: "failed", summary: "terraform plan failed", reason: "creating EC2 VPC: UnauthorizedOperation" });
-    expect(classifyFailure("Error: Inconsistent dependency lock file\n", stack, "init").reason).toContain("run the provider-locks workflow");
+    expect(classifyFailure("Error: Inconsistent dependency lock file\n", stack, "init", synth.infos).reason).toContain("run the provider-locks workflow");
     // Missing upstream outputs only excuse a plan, never an init.
-    expect(classifyFailure("Error: Unable to find remote state", stack, "init").status).toBe("failed");
+    const data = synth.infos.get("commerce-prod-data")!;
+    expect(classifyFailure(MISSING_OUTPUT, data, "init", synth.infos).status).toBe("failed");
   });
 
   it("records a skipped stack without running Terraform", () => {
     const run = fakeTerraform({});
-    const result = ciPlan({ stack: synth.infos.get("axonflow-dev-network")!, locksDir: locks, resultsDir: results(), run, skipReason: "repository variable AWS_PLAN_ROLE_ARN_AXONFLOW_DEV is not set" });
+    const result = ciPlan({ stack: synth.infos.get("axonflow-dev-network")!, stacks: synth.infos, locksDir: locks, resultsDir: results(), run, skipReason: "repository variable AWS_PLAN_ROLE_ARN_AXONFLOW_DEV is not set" });
     expect(result).toMatchObject({ status: "skipped", reason: "repository variable AWS_PLAN_ROLE_ARN_AXONFLOW_DEV is not set" });
     expect(run.calls).toEqual([]);
   });
@@ -146,6 +175,24 @@ describe("ci changes and ci apply", () => {
     expect(run.calls).toEqual([[`-chdir=${stack.dir}`, "init", "-input=false"], [`-chdir=${stack.dir}`, "apply", "-input=false", "-lock-timeout=5m", "tfplan"]]);
     expect(readFileSync(join(stack.dir, "tfplan"), "utf8")).toBe("binary plan");
     expect(() => ciApply(stack, plan, tempDir("locks"), fakeTerraform({ apply: { status: 1, output: "" } }))).toThrow("terraform apply failed for commerce-prod-network");
+  });
+
+  it("re-plans when the saved plan expired before approval, and applies only a plan identical to the approved one", () => {
+    const stack = synth.infos.get("commerce-prod-network")!;
+    const approved = planFingerprint(parsePlanJson(PLAN_JSON));
+    const expired = join(tempDir("plan"), "tfplan"); // never written: the artifact is gone
+    const run = fakeTerraform({ plan: writePlanFile, show: show(PLAN_TEXT) });
+    ciApply(stack, expired, tempDir("locks"), run, approved);
+    expect(run.calls.map((c) => c.slice(1).join(" "))).toEqual([
+      "init -input=false",
+      "plan -input=false -lock-timeout=5m -detailed-exitcode -out=tfplan -no-color",
+      "show -json tfplan",
+      "apply -input=false -lock-timeout=5m tfplan",
+    ]);
+    const drifted = fakeTerraform({ plan: writePlanFile, show: show(PLAN_TEXT, PLAN_JSON.replace("10.0.0.0/16", "10.9.0.0/16")) });
+    expect(() => ciApply(stack, expired, tempDir("locks"), drifted, approved)).toThrow("Not applying commerce-prod-network: its saved plan expired and a new plan differs from the approved one.");
+    expect(drifted.calls.map((c) => c[1])).not.toContain("apply");
+    expect(() => ciApply(stack, expired, tempDir("locks"), fakeTerraform({}))).toThrow("No saved plan at");
   });
 
   it("inits read-only on a committed lock file", () => {

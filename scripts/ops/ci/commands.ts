@@ -1,25 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { applyOrder, deploymentStacks } from "../../../lib/apply-order";
 import { flagValue, type ParsedArgs } from "../args";
 import { context } from "../commands/operator";
 import { OpsError } from "../errors";
 import { appendSummary, setOutputs } from "../github";
-import { pinnedTerraformVersion, processRunner, requireTerraform } from "../terraform";
+import { processRunner, requireTerraform } from "../terraform";
 import { findDeployment, LOCKS_DIR, readManifest, REPO_ROOT } from "../workspace";
 import { ciApply, stacksToApply } from "./apply";
-import { type ChangeSet, changedStacks, remoteStateReads } from "./changed";
+import { type ChangeSet, changedStacks } from "./changed";
 import { prepareCheckovInput, readCheckovSkips } from "./checkov";
-import { upsertComment } from "./comment";
+import { applyGate, gateFindings, parseAllowList } from "./gate";
 import { buildWaves, type MatrixEntry, waveOutputs } from "./matrix";
-import { ciPlan, PLAN_TEXT, type PlanResult, readResult } from "./plan";
-import { COMMENT_MARKER, renderReport } from "./report";
-
-/** What `ci matrix --write` records for the report job. */
-export interface MatrixFile {
-  readonly waves: MatrixEntry[][];
-  readonly changes: ChangeSet;
-}
+import { ciPlan, PLAN_TEXT, type PlanResult } from "./plan";
+import { driftByDeployment, syncDriftIssues } from "./drift";
+import { apiFromEnv } from "./github-api";
+import { type MatrixFile, readPlanned, report } from "./report-command";
+import { ciValidate, validateGroups } from "./validate";
 
 /**
  * The commands the workflows call (`npm run ops -- ci <command>`). They read
@@ -61,7 +58,7 @@ export async function runCi(words: readonly string[], args: ParsedArgs): Promise
       if (!stack) throw new OpsError(`Unknown stack ${rest[0]}. Known stacks: ${[...ctx.infos.keys()].sort().join(", ")}`);
       const skipReason = flagValue(args, "skip-reason");
       const run = skipReason ? () => ({ status: 1, output: "" }) : processRunner(requireTerraform());
-      const result = ciPlan({ stack, locksDir: LOCKS_DIR, resultsDir: results, run, skipReason, keepPlan: args.flags.has("keep-plan") });
+      const result = ciPlan({ stack, stacks: ctx.infos, locksDir: LOCKS_DIR, resultsDir: results, run, skipReason, keepPlan: args.flags.has("keep-plan"), lock: !args.flags.has("no-lock") });
       appendSummary(stackSummary(result, readFileSync(join(results, stack.name, PLAN_TEXT), "utf8")));
       console.log(`${stack.name}: ${result.status}: ${result.summary}${result.reason ? ` (${result.reason})` : ""}`);
       if (result.status === "failed" || (args.flags.has("strict") && result.status !== "changes" && result.status !== "no-changes")) throw new OpsError(`Plan of ${stack.name} is ${result.status}`);
@@ -71,8 +68,29 @@ export async function runCi(words: readonly string[], args: ParsedArgs): Promise
       const ctx = context(noSynth, []);
       const wave = flagValue(args, "wave");
       if (!wave) throw new OpsError("ci changes needs --wave '<matrix entries JSON>' (the wave's stacks)");
-      const changed = stacksToApply(results, (JSON.parse(wave) as MatrixEntry[]).map((e) => e.stack));
-      setOutputs({ stacks: JSON.stringify(buildWaves(ctx.manifest, ctx.infos, changed.map((r) => r.stack), flagValue(args, "deployment")).flat()) });
+      const waveStacks = (JSON.parse(wave) as MatrixEntry[]).map((e) => e.stack);
+      const changed = stacksToApply(results, waveStacks);
+      const gate = applyGate(gateFindings(changed), waveStacks, parseAllowList(flagValue(args, "allow-destroy")));
+      for (const entry of gate.unused) console.warn(`::warning::allow-destroy names ${entry}, which this wave's plan does not destroy or replace`);
+      if (gate.unapproved.length > 0) {
+        const list = gate.unapproved.join(",");
+        appendSummary(`### 🛑 Plan gate
+
+These stateful resources would be destroyed or replaced:
+
+${gate.unapproved.map((a) => `- \`${a}\``).join("\n")}
+
+If that is intended, run the workflow again with the input \`allow-destroy\` set to:
+
+\`\`\`text
+${list}
+\`\`\`
+`);
+        throw new OpsError(`Plan gate: not applying; these stateful resources would be destroyed or replaced: ${list}. To allow it, run the apply again with allow-destroy: ${list}`);
+      }
+      const fingerprints = new Map(changed.map((r) => [r.stack, r.fingerprint ?? ""]));
+      const entries = buildWaves(ctx.manifest, ctx.infos, changed.map((r) => r.stack), flagValue(args, "deployment")).flat().map((e) => ({ ...e, fingerprint: fingerprints.get(e.stack) }));
+      setOutputs({ stacks: JSON.stringify(entries) });
       appendSummary(changed.length === 0 ? "No stack of this wave has changes; nothing to approve." : `Waiting for approval to apply: ${changed.map((r) => `\`${r.stack}\` (${r.summary})`).join(", ")}`);
       return;
     }
@@ -80,12 +98,42 @@ export async function runCi(words: readonly string[], args: ParsedArgs): Promise
       const ctx = context(noSynth, []);
       const stack = ctx.infos.get(single(rest, "ci apply <stack> --plan <file>"));
       if (!stack) throw new OpsError(`Unknown stack ${rest[0]}`);
-      ciApply(stack, resolve(flagValue(args, "plan") ?? join(results, stack.name, "tfplan")), LOCKS_DIR, processRunner(requireTerraform()));
+      ciApply(stack, resolve(flagValue(args, "plan") ?? join(results, stack.name, "tfplan")), LOCKS_DIR, processRunner(requireTerraform()), flagValue(args, "fingerprint") || undefined);
       appendSummary(`### ✅ Applied \`${stack.name}\``);
       return;
     }
     case "report":
       return report(args, results);
+    case "drift": {
+      const ctx = context(noSynth, []);
+      const drifts = driftByDeployment(readPlanned(results), ctx.infos, ctx.deployments.map((d) => d.name));
+      const env = process.env;
+      const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+      const api = apiFromEnv();
+      if (!api) throw new OpsError("ci drift needs GITHUB_TOKEN and GITHUB_REPOSITORY (it opens and closes issues)");
+      const actions = await syncDriftIssues(api, drifts, runUrl);
+      appendSummary(["### Drift", "", "| deployment | drifted | plan failed | issue |", "|---|---|---|---|", ...drifts.map((d, i) => `| ${d.deployment} | ${d.drifted.map((p) => p.result.stack).join(", ") || "—"} | ${d.failed.map((p) => p.result.stack).join(", ") || "—"} | ${actions[i].action}${actions[i].number ? ` #${actions[i].number}` : ""} |`)].join("\n"));
+      const failed = drifts.flatMap((d) => d.failed.map((p) => p.result.stack));
+      if (failed.length > 0) throw new OpsError(`Drift unknown: the plan failed for ${[...new Set(failed)].join(", ")}`);
+      return;
+    }
+    case "validate-matrix": {
+      const ctx = context(noSynth, []);
+      const groups = validateGroups(ctx.outdir, ctx.manifest);
+      setOutputs({ groups: JSON.stringify(groups) });
+      for (const g of groups) console.error(`${g.providers}: ${g.stacks}`);
+      return;
+    }
+    case "validate": {
+      const ctx = context(noSynth, []);
+      const unknown = rest.filter((n) => !ctx.infos.has(n));
+      if (rest.length === 0 || unknown.length > 0) throw new OpsError(`Usage: npm run ops -- ci validate <stack...>${unknown.length ? `; unknown: ${unknown.join(", ")}` : ""}`);
+      const outcome = ciValidate(rest.map((n) => ctx.infos.get(n)!), LOCKS_DIR, processRunner(requireTerraform()));
+      const failed = outcome.filter((r) => !r.ok);
+      appendSummary([`### terraform validate: ${outcome.length - failed.length} of ${outcome.length} valid`, "", ...outcome.map((r) => `- ${r.ok ? "✅" : "❌"} \`${r.stack}\``)].join("\n"));
+      if (failed.length > 0) throw new OpsError(`terraform validate failed for ${failed.map((r) => r.stack).join(", ")}`);
+      return;
+    }
     case "checkov-input": {
       const ctx = context(noSynth, []);
       const skips = readCheckovSkips(flagValue(args, "skips") ?? join(REPO_ROOT, ".github", "security", "checkov-skips.yaml"));
@@ -94,56 +142,8 @@ export async function runCi(words: readonly string[], args: ParsedArgs): Promise
       return;
     }
     default:
-      throw new OpsError("Usage: npm run ops -- ci matrix | plan <stack> | changes | apply <stack> | report | checkov-input");
+      throw new OpsError("Usage: npm run ops -- ci matrix | plan <stack> | changes | apply <stack> | report | checkov-input | validate-matrix | validate <stack...> | drift");
   }
-}
-
-/** Renders the report into the job summary and, with --comment, the pull request's plan comment. */
-async function report(args: ParsedArgs, results: string): Promise<void> {
-  const matrixFile = flagValue(args, "matrix");
-  if (!matrixFile) throw new OpsError("ci report needs --matrix <file> (written by ci matrix --write)");
-  const matrix = JSON.parse(readFileSync(matrixFile, "utf8")) as MatrixFile;
-  const outdir = resolve(flagValue(args, "outdir") ?? "cdktf.out");
-  const env = process.env;
-  const planned = existsSync(results)
-    ? readdirSync(results, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => ({ result: readResult(results, e.name), text: readFileSync(join(results, e.name, PLAN_TEXT), "utf8") }))
-    : [];
-  // A plan job that died before recording anything (install failure, timeout) must not pass unnoticed.
-  const recorded = new Set(planned.map((p) => p.result.stack));
-  if (!env.NOT_PLANNED_REASON) {
-    for (const e of matrix.waves.flat().filter((e) => !recorded.has(e.stack))) {
-      planned.push({ result: { ...e, status: "failed", summary: "no result", reason: "the plan job recorded no result (it failed or was cancelled before planning); see its log" }, text: "" });
-    }
-  }
-  const manifest = readManifest(outdir);
-  const body = renderReport({
-    planned,
-    waves: matrix.waves.map((w) => w.map((e) => e.stack)),
-    changes: matrix.changes,
-    manifest,
-    reads: remoteStateReads(outdir, manifest),
-    terraformVersion: pinnedTerraformVersion(),
-    commit: env.HEAD_SHA ?? env.GITHUB_SHA,
-    runUrl: env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-    notPlannedReason: env.NOT_PLANNED_REASON || undefined,
-  });
-  appendSummary(body);
-  if (!env.GITHUB_STEP_SUMMARY) console.log(body);
-  if (args.flags.has("comment")) await comment(body);
-  failOnFailedPlans(planned);
-}
-
-async function comment(body: string): Promise<void> {
-  const env = process.env;
-  if (!env.GITHUB_TOKEN || !env.PR_NUMBER || !env.GITHUB_REPOSITORY) throw new OpsError("ci report --comment needs GITHUB_TOKEN, PR_NUMBER and GITHUB_REPOSITORY");
-  const outcome = await upsertComment({ apiUrl: env.GITHUB_API_URL ?? "https://api.github.com", repository: env.GITHUB_REPOSITORY, pullRequest: Number(env.PR_NUMBER), token: env.GITHUB_TOKEN, marker: COMMENT_MARKER }, body);
-  console.log(`Plan comment ${outcome.action} (id ${outcome.id})`);
-}
-
-/** Fails the report when any plan failed, so the report job can be the one required check for plans. */
-function failOnFailedPlans(planned: readonly { result: PlanResult }[]): void {
-  const failed = planned.filter((p) => p.result.status === "failed").map((p) => p.result.stack);
-  if (failed.length > 0) throw new OpsError(`${failed.length} plan(s) failed: ${failed.join(", ")}`);
 }
 
 /** Job summary of one stack's plan job (step summaries allow 1 MiB; keep well under). */

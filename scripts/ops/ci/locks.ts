@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StackManifest } from "../../../lib/apply-order";
 import { OpsError } from "../errors";
 import { terraformStep, type Step } from "../steps";
 import type { TerraformRunner } from "../terraform";
+import { providerSets } from "./provider-sets";
 
 /** Platforms every lock file carries checksums for: CI runners and engineers' machines. */
 export const LOCK_PLATFORMS = ["linux_amd64", "linux_arm64", "darwin_amd64", "darwin_arm64"] as const;
@@ -22,20 +23,10 @@ export interface LockGroup {
  * `terraform providers lock` command for it.
  */
 export function lockGroups(outdir: string, manifest: StackManifest, scratch: string): LockGroup[] {
-  const byProviders = new Map<string, { terraform: object; stacks: string[] }>();
-  for (const [name, stack] of Object.entries(manifest.stacks).sort(([a], [b]) => a.localeCompare(b))) {
-    const path = stack.synthesizedStackPath ?? join("stacks", name, "cdk.tf.json");
-    const json = JSON.parse(readFileSync(join(outdir, path), "utf8")) as { terraform?: { required_providers?: object; required_version?: string } };
-    const providers = json.terraform?.required_providers;
-    if (!providers || Object.keys(providers).length === 0) continue;
-    const key = JSON.stringify(providers);
-    const group = byProviders.get(key) ?? { terraform: { required_providers: providers, ...(json.terraform?.required_version ? { required_version: json.terraform.required_version } : {}) }, stacks: [] };
-    group.stacks.push(name);
-    byProviders.set(key, group);
-  }
-  return [...byProviders.values()].map((group, i) => {
+  return providerSets(outdir, manifest).map((set, i) => {
     const workDir = join(scratch, `providers-${i + 1}`);
-    return { workDir, stacks: group.stacks, lockStep: { ...terraformStep([`-chdir=${workDir}`, "providers", "lock", ...LOCK_PLATFORMS.map((p) => `-platform=${p}`)]), prepare: () => writeConfig(workDir, group.terraform) } };
+    const terraform = { required_providers: set.providers, ...(set.requiredVersion ? { required_version: set.requiredVersion } : {}) };
+    return { workDir, stacks: set.stacks, lockStep: { ...terraformStep([`-chdir=${workDir}`, "providers", "lock", ...LOCK_PLATFORMS.map((p) => `-platform=${p}`)]), prepare: () => writeConfig(workDir, terraform) } };
   });
 }
 

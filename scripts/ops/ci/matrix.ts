@@ -1,7 +1,7 @@
 import { applyWaves, type StackManifest } from "../../../lib/apply-order";
 import { LAYERS } from "../../../stacks/layers";
 import { OpsError } from "../errors";
-import { planRoleVariable, type StackInfo } from "../workspace";
+import { planEnvironment, planRoleVariable, type StackInfo } from "../workspace";
 
 /** One `include` entry of a plan or apply job matrix. */
 export interface MatrixEntry {
@@ -11,6 +11,14 @@ export interface MatrixEntry {
   readonly kind: "state" | "layer";
   /** Repository variable with the deployment's read-only plan role (`vars[roleVariable]` in the workflow). */
   readonly roleVariable: string;
+  /** The stack has a Cloudflare provider: plan and apply get CLOUDFLARE_API_TOKEN from an environment secret. */
+  readonly cloudflare: boolean;
+  /**
+   * GitHub environment a plan job runs in: `<deployment>-plan` for a
+   * Cloudflare stack (its read-only CLOUDFLARE_API_TOKEN), empty otherwise,
+   * so every other plan keeps the pull_request / branch OIDC subject.
+   */
+  readonly planEnvironment: string;
 }
 
 /**
@@ -35,12 +43,17 @@ export function buildWaves(manifest: StackManifest, infos: ReadonlyMap<string, S
   return waves.map((wave) => wave.map((name) => entryOf(infos, name, asDeployment)));
 }
 
-/** Step outputs for the workflow: `wave-1` .. `wave-N` (JSON arrays, `[]` when empty), `wave-count`, `stacks`. */
+/**
+ * Step outputs for the workflow: `wave-1` .. `wave-N` (JSON arrays, `[]`
+ * when empty), `wave-count`, `stacks` (names), and `entries` (every entry in
+ * one array, for plans that need no order: drift detection).
+ */
 export function waveOutputs(waves: readonly MatrixEntry[][]): Record<string, string> {
   const outputs: Record<string, string> = {};
   for (let i = 0; i < MAX_WAVES; i++) outputs[`wave-${i + 1}`] = JSON.stringify(waves[i] ?? []);
   outputs["wave-count"] = String(waves.length);
   outputs.stacks = JSON.stringify(waves.flat().map((e) => e.stack));
+  outputs.entries = JSON.stringify(waves.flat());
   return outputs;
 }
 
@@ -48,5 +61,6 @@ function entryOf(infos: ReadonlyMap<string, StackInfo>, name: string, asDeployme
   const info = infos.get(name);
   if (!info) throw new OpsError(`No description of stack ${name}`);
   const deployment = asDeployment && info.deployments.includes(asDeployment) ? asDeployment : info.deployment;
-  return { stack: name, deployment, region: info.region, kind: info.kind, roleVariable: planRoleVariable(deployment) };
+  const cloudflare = info.providers.includes("cloudflare");
+  return { stack: name, deployment, region: info.region, kind: info.kind, roleVariable: planRoleVariable(deployment), cloudflare, planEnvironment: cloudflare ? planEnvironment(deployment) : "" };
 }

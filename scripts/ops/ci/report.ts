@@ -1,5 +1,8 @@
 import { type StackManifest, upstreamOf } from "../../../lib/apply-order";
 import type { ChangeSet } from "./changed";
+import { renderCosts, type StackCost } from "./cost";
+import { ALLOW_DESTROY_LABEL, type GateFinding } from "./gate";
+import { bytes, capBytes, cutToBytes, fence } from "./markdown";
 import type { PlanResult, PlanStatus } from "./plan";
 
 /** Hidden first line of the pull-request comment; the workflow finds its own comment by it. */
@@ -36,6 +39,10 @@ export interface ReportInput {
   readonly notPlannedReason?: string;
   /** Size budget in UTF-8 bytes. @default DEFAULT_BUDGET */
   readonly budget?: number;
+  /** The plan gate: gated stacks destroying stateful resources, and who approved it (the label), if anyone. */
+  readonly gate?: { readonly findings: readonly GateFinding[]; readonly approver?: string };
+  /** Infracost estimates of the planned stacks (absent when Infracost did not run). */
+  readonly costs?: readonly StackCost[];
 }
 
 const ICON: Record<PlanStatus, string> = { changes: "📝", "no-changes": "✅", provisional: "⏳", failed: "❌", skipped: "⏭️" };
@@ -53,7 +60,7 @@ export function renderReport(input: ReportInput): string {
   const budget = input.budget ?? DEFAULT_BUDGET;
   const waveOf = new Map(input.waves.flatMap((wave, i) => wave.map((s) => [s, i + 1] as const)));
   const planned = [...input.planned].sort((a, b) => (waveOf.get(a.result.stack) ?? 0) - (waveOf.get(b.result.stack) ?? 0) || a.result.stack.localeCompare(b.result.stack));
-  const head = [COMMENT_MARKER, headline(input, planned), context(input), "", ...table(planned, waveOf), ...notes(input, planned), ...otherStacks(input.changes)].join("\n");
+  const head = [COMMENT_MARKER, headline(input, planned), context(input), ...gateSection(input.gate), "", ...table(planned, waveOf), ...renderCosts(input.costs ?? []), ...notes(input, planned), ...otherStacks(input.changes)].join("\n");
   if (planned.length === 0) return capBytes(head, budget);
 
   const sections = planned.map((p) => ({ p, open: `<details><summary>${ICON[p.result.status]} <code>${p.result.stack}</code>: ${escapeHtml(p.result.summary)}</summary>\n\n`, close: "\n</details>\n" }));
@@ -72,6 +79,22 @@ function headline(input: ReportInput, planned: readonly PlannedStack[]): string 
   const label: Record<PlanStatus, string> = { changes: "with changes", "no-changes": "without changes", provisional: "provisional", failed: "failed", skipped: "skipped" };
   const parts = (Object.keys(label) as PlanStatus[]).filter((s) => count(s) > 0).map((s) => `${count(s)} ${label[s]}`);
   return `### Terraform plan: ${planned.length} of ${total} stacks planned (${parts.join(", ")})`;
+}
+
+/**
+ * The plan gate's verdict, right under the headline: which stateful
+ * resources staging, prod or state stacks would lose, and what lets it pass.
+ */
+export function gateSection(gate: ReportInput["gate"]): string[] {
+  if (!gate || gate.findings.length === 0) return [];
+  const count = gate.findings.reduce((n, f) => n + f.changes.length, 0);
+  const lines = gate.approver
+    ? ["", "> [!WARNING]", `> **Plan gate: approved by @${gate.approver}** (label \`${ALLOW_DESTROY_LABEL}\`): this change destroys or replaces ${count} stateful resource${count === 1 ? "" : "s"}.`]
+    : ["", "> [!CAUTION]", `> **Plan gate: this change destroys or replaces ${count} stateful resource${count === 1 ? "" : "s"}** in staging, prod or state stacks, so this check fails. If that is intended, a reviewer other than the author adds the label \`${ALLOW_DESTROY_LABEL}\` (docs/delivery.md "Plan gate").`];
+  for (const f of gate.findings) {
+    for (const c of f.changes) lines.push(`> - \`${f.stack}\`: \`${c.address}\` (${c.type}) will be ${c.action === "replace" ? "**replaced** (destroyed, then created empty)" : "**destroyed**"}${c.previousAddress ? `, moved from \`${c.previousAddress}\`` : ""}`);
+  }
+  return lines;
 }
 
 function context(input: ReportInput): string {
@@ -124,42 +147,6 @@ export function shareOut(total: number, wants: readonly number[]): number[] {
     left -= shares[i];
   });
   return shares;
-}
-
-/** Keeps whole lines of `text` within `limit` bytes, noting how many were cut. */
-function cutToBytes(text: string, limit: number, stack: string): string {
-  if (bytes(text) <= limit) return text;
-  const lines = text.split("\n");
-  const note = (cut: number) => `\n… ${cut} more lines not shown (GitHub's comment size limit). Full plan: job summary of plan (${stack}) and artifact plan-${stack}.`;
-  const room = limit - bytes(note(lines.length));
-  const kept: string[] = [];
-  let used = 0;
-  for (const line of lines) {
-    if (used + bytes(line) + 1 > room) break;
-    kept.push(line);
-    used += bytes(line) + 1;
-  }
-  return `${kept.join("\n")}${note(lines.length - kept.length)}`;
-}
-
-/** Wraps text in a code fence longer than any backtick run inside it, so plan text cannot end the block. */
-function fence(text: string): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = "`".repeat(longest + 1);
-  return `${ticks}text\n${text.replace(/\n+$/, "")}\n${ticks}`;
-}
-
-/** Last resort: never exceed the budget, whatever the fixed parts add up to. */
-function capBytes(text: string, limit: number): string {
-  if (bytes(text) <= limit) return text;
-  const note = "\n\n… report cut to fit GitHub's comment size limit; see the job summary.";
-  let cut = text.slice(0, limit - bytes(note));
-  while (bytes(cut) > limit - bytes(note)) cut = cut.slice(0, -64);
-  return `${cut}${note}`;
-}
-
-function bytes(text: string): number {
-  return Buffer.byteLength(text, "utf8");
 }
 
 function escapeCell(text: string): string {

@@ -42,8 +42,10 @@ function planJob(entry: MatrixEntry, stack: StackInfo, locksDir: string, keepPla
   const steps = [
     ...prepareSteps(stack, locksDir),
     initStep(stack, locksDir, ["-no-color"]),
-    { describe: `${actionStep(stack, "plan", { planOut: PLAN_FILE }).describe} -no-color` },
+    // Pull-request plans take no state lock; the plan an apply approves does.
+    { describe: `${actionStep(stack, "plan", { planOut: PLAN_FILE, lock: keepPlan }).describe} -no-color` },
     terraformStep([`-chdir=${stack.dir}`, "show", "-no-color", PLAN_FILE]),
+    { describe: `${terraformStep([`-chdir=${stack.dir}`, "show", "-json", PLAN_FILE]).describe} (not echoed; read for the plan gate, kept in the stack directory)` },
   ];
   return [
     `  plan ${entry.stack}`,
