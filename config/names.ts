@@ -50,6 +50,7 @@ export const NAME_KINDS = {
   "db-cluster-snapshot": { scope: "region", maxLength: 255, pattern: RDS_ID, rule: `up to 255 ${RDS_ID_RULE}`, caseInsensitive: true },
   "elasticache-replication-group": { scope: "region", maxLength: 40, pattern: RDS_ID, rule: `1-40 ${RDS_ID_RULE}`, caseInsensitive: true },
   "elasticache-subnet-group": { scope: "region", maxLength: 255, pattern: /^[a-z0-9-]+$/, rule: "up to 255 lowercase letters, digits and hyphens", caseInsensitive: true },
+  "elasticache-parameter-group": { scope: "region", maxLength: 255, pattern: /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/, rule: "up to 255 lowercase letters, digits and single hyphens, starting with a letter", caseInsensitive: true },
   "elasticache-snapshot": { scope: "region", maxLength: 255, pattern: /^[A-Za-z0-9-]+$/, rule: "up to 255 letters, digits and hyphens" },
   "security-group": { scope: "vpc", maxLength: 255, pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, rule: "up to 255 of a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$*, not starting with sg-" },
   "sqs-queue": { scope: "region", maxLength: 80, pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, rule: "up to 80 letters, digits, hyphens and underscores, including the .fifo suffix of a FIFO queue" },

@@ -131,6 +131,7 @@ export const dataLayer = defineLayer({
       const name = (nameKind: Parameters<LayerContext["name"]>[0], value: string) => ctx.name(nameKind, value, `data.redis.${i}.replicationGroupId`, id);
       name("elasticache-replication-group", id);
       name("elasticache-subnet-group", `${id}-subnets`);
+      name("elasticache-parameter-group", `${id}-params`);
       if (s.deletionProtection) name("elasticache-snapshot", `${id}-final`);
       name("security-group", `${id}-sg`);
       name("log-group", `/elasticache/${id}/slow-log`);

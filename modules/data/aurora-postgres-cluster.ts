@@ -58,7 +58,12 @@ export class AuroraPostgresCluster extends Construct {
     const parameters = new RdsClusterParameterGroup(this, "ParameterGroup", {
       name: `${s.identifier}-params`, family: familyOf("aurora-postgresql", s.engineVersion),
       description: `TLS-only connections for ${s.identifier}`,
-      parameter: [{ name: "rds.force_ssl", value: "1" }],
+      // TLS only; DDL statements and any statement slower than a second go to the exported postgresql log (an audit trail of schema changes, and the slow queries worth a look).
+      parameter: [
+        { name: "rds.force_ssl", value: "1" },
+        { name: "log_statement", value: "ddl" },
+        { name: "log_min_duration_statement", value: "1000" },
+      ],
     });
     const credentials = new GeneratedSecret(this, "Credentials", {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,

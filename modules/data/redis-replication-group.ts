@@ -1,3 +1,4 @@
+import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-parameter-group";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { Construct } from "constructs";
@@ -54,13 +55,19 @@ export class RedisReplicationGroup extends Construct {
       name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
       deletionProtection: guard.deletionProtection,
     });
+    // A group of our own, not `default.redis7`: parameters can then change without moving the cache to another group (TFLint's default-parameter-group rule).
+    const parameters = new ElasticacheParameterGroup(this, "ParameterGroup", {
+      name: `${s.replicationGroupId}-params`,
+      family: familyOf("redis", s.engineVersion),
+      description: `Parameters of ${s.replicationGroupId}`,
+    });
     const failover = s.nodes > 1;
     const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
       replicationGroupId: s.replicationGroupId,
       description: `Redis ${s.replicationGroupId}`,
       engine: "redis",
       engineVersion: s.engineVersion,
-      parameterGroupName: `default.${familyOf("redis", s.engineVersion)}`,
+      parameterGroupName: parameters.name,
       nodeType: s.nodeType,
       numCacheClusters: s.nodes,
       preferredCacheClusterAzs: Array.from({ length: s.nodes }, (_, i) => p.azs[i % p.azs.length]),

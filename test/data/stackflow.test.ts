@@ -58,10 +58,17 @@ describe("stackflow-prod Aurora PostgreSQL 16 main cluster", () => {
     }
   });
 
-  it("forces TLS through its cluster parameter group", () => {
+  it("forces TLS and logs DDL and statements over one second through its cluster parameter group", () => {
     expect(byAttr(prod(), "aws_rds_cluster_parameter_group", "name", "stackflow-main-prod-params")).toMatchObject({
-      family: "aurora-postgresql16", parameter: [{ name: "rds.force_ssl", value: "1" }],
+      family: "aurora-postgresql16",
+      parameter: [{ name: "rds.force_ssl", value: "1" }, { name: "log_statement", value: "ddl" }, { name: "log_min_duration_statement", value: "1000" }],
     });
+  });
+
+  it("gives Redis a parameter group of its own, of the engine's family", () => {
+    const group = byAttr(prod(), "aws_elasticache_parameter_group", "name", "stackflow-redis-prod-params");
+    expect(group).toMatchObject({ family: "redis7" });
+    expect(only(prod(), "aws_elasticache_replication_group").parameter_group_name).toBe(refBy(prod(), "aws_elasticache_parameter_group", "name", "stackflow-redis-prod-params", "name"));
   });
 
   it("is protected: deletion protection, final snapshot, prevent_destroy, 14-day backups", () => {
