@@ -36,6 +36,7 @@ export const NAME_KINDS = {
     scope: "global", maxLength: 63, pattern: /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*(?:-s3alias|--ol-s3|--x-s3|--table-s3)$)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/,
     rule: "3-63 lowercase letters, digits and hyphens, starting and ending with a letter or digit, without the reserved prefixes xn--, sthree-, amzn-s3-demo- or suffixes -s3alias, --ol-s3, --x-s3, --table-s3",
   },
+  "backup-vault": { scope: "region", maxLength: 50, pattern: /^[A-Za-z0-9_-]{2,50}$/, rule: "2-50 letters, digits, hyphens and underscores" },
   "dynamodb-table": { scope: "region", maxLength: 255, pattern: /^[A-Za-z0-9_.-]{3,255}$/, rule: "3-255 letters, digits, _ . or -" },
   "iam-role": { scope: "account", maxLength: 64, pattern: /^[\w+=,.@-]+$/, rule: "up to 64 letters, digits and +=,.@_-", caseInsensitive: true },
   "kms-alias": { scope: "region", maxLength: 250, pattern: /^(?!aws\/)[A-Za-z0-9/_-]+$/, rule: "up to 250 letters, digits and /_- (alias/ is added), not starting with aws/" },

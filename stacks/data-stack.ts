@@ -2,6 +2,7 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { Construct } from "constructs";
 import { resourceName } from "../lib/naming";
 import { AuroraPostgresCluster } from "../modules/data/aurora-postgres-cluster";
+import { DatabaseBackupPlan } from "../modules/data/backup-plan";
 import { DynamodbTable } from "../modules/data/dynamodb-table";
 import { MediaBucket } from "../modules/data/media-bucket";
 import { MonitoringRole } from "../modules/data/monitoring-role";
@@ -80,17 +81,28 @@ export class DataStack extends LayerStack {
       : "";
 
     const stores: Record<string, StoreOutputs> = {};
+    const databaseArns: string[] = [];
     for (const s of d.data.aurora) {
       const c = new AuroraPostgresCluster(this, s.id, { settings: s, placement: placement(s.consumers), monitoringRoleArn });
       stores[s.id] = { endpoint: c.endpoint, readerEndpoint: c.readerEndpoint, port: c.port, securityGroupId: c.securityGroupId, secretArn: c.secretArn };
+      databaseArns.push(c.arn);
     }
     for (const s of d.data.rds) {
       const db = new RdsDatabase(this, s.id, { settings: s, placement: placement(s.consumers), monitoringRoleArn });
       stores[s.id] = { endpoint: db.address, readerEndpoint: db.address, port: db.port, securityGroupId: db.securityGroupId, secretArn: db.secretArn };
+      databaseArns.push(db.arn);
     }
     for (const s of d.data.neptune) {
       const n = new NeptuneServerlessCluster(this, s.id, { settings: s, placement: placement(s.consumers) });
       stores[s.id] = { endpoint: n.endpoint, readerEndpoint: n.readerEndpoint, port: n.port, securityGroupId: n.securityGroupId, secretArn: undefined };
+      databaseArns.push(n.arn);
+    }
+    if (d.data.awsBackup) {
+      new DatabaseBackupPlan(this, "Backup", {
+        name: resourceName(d, "data"), kmsKeyArn: key.arn, resourceArns: databaseArns,
+        dailyRetentionDays: d.data.awsBackup.dailyRetentionDays, monthlyRetentionDays: d.data.awsBackup.monthlyRetentionDays,
+        accountId: this.accountId, partition: this.partition,
+      });
     }
     for (const s of d.data.redis) {
       const r = new RedisReplicationGroup(this, s.id, { settings: s, placement: placement(s.consumers) });

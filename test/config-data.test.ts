@@ -35,6 +35,12 @@ describe("data configuration", () => {
     expect(d.data.rds[0]).toMatchObject({ port: 5432, multiAz: true });
   });
 
+  it("turns AWS Backup on in production by default, and off when set to false", () => {
+    expect(resolveDeployments([deployment({})])[0].data.awsBackup).toEqual({ dailyRetentionDays: 35, monthlyRetentionDays: 365 });
+    expect(resolveDeployments([deployment({ awsBackup: false })])[0].data.awsBackup).toBeUndefined();
+    expect(resolveDeployments([deployment({ awsBackup: { monthlyRetentionDays: 730 } })])[0].data.awsBackup).toEqual({ dailyRetentionDays: 35, monthlyRetentionDays: 730 });
+  });
+
   it("accepts MariaDB in place of MySQL, with its own port default", () => {
     const [d] = resolveDeployments([deployment({ rds: [{ ...rds, engine: "mariadb", engineVersion: "11.4" }] })]);
     expect(d.data.rds[0]).toMatchObject({ engine: "mariadb", engineVersion: "11.4", port: 3306 });
@@ -107,6 +113,10 @@ describe("data configuration", () => {
       ['commerce-prod: data.aurora.0.backupRetentionDays = 3: must be at least 7 days in production, or accepted with acceptedRisks.shortBackupRetention: "<reason>"']],
     ["production cache snapshots kept under 7 days", { redis: [{ ...redis, snapshotRetentionDays: 1 }] },
       ['commerce-prod: data.redis.0.snapshotRetentionDays = 1: must be at least 7 days in production, or accepted with acceptedRisks.shortBackupRetention: "<reason>"']],
+    ["monthly backups kept no longer than daily ones", { awsBackup: { dailyRetentionDays: 35, monthlyRetentionDays: 35 } },
+      ["commerce-prod: data.awsBackup.monthlyRetentionDays = 35: must be longer than dailyRetentionDays (35)"]],
+    ["AWS Backup given as true", { awsBackup: true },
+      ["commerce-prod: data.awsBackup = true: must be false or { dailyRetentionDays, monthlyRetentionDays }"]],
     ["NaN storage", { rds: [{ ...rds, allocatedStorageGib: Number.NaN }] },
       ["commerce-prod: data.rds.0.allocatedStorageGib = NaN: must be a number, not NaN"]],
     ["engine version AWS no longer offers", { rds: [{ ...rds, engineVersion: "15.4" }] },

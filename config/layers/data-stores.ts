@@ -179,8 +179,22 @@ export const mediaBucketSchema = z.strictObject({
   corsAllowedOrigins: z.array(z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/, { error: "must be an https:// origin without a path" })).min(1, { error: "must list at least one origin" }),
 });
 
+/**
+ * AWS Backup for the deployment's Aurora, RDS and Neptune databases, beside
+ * their automated backups: daily points kept in warm storage, monthly points
+ * kept long after the 35 days automated backups allow.
+ */
+const awsBackupSchema = z.strictObject({
+  /** @default 35 */
+  dailyRetentionDays: intBetween(1, 35, "days").default(35),
+  /** @default 365 */
+  monthlyRetentionDays: intBetween(35, 36500, "days").default(365),
+});
+
 /** The data section of a deployment. Every store is optional; a deployment declares what it runs. */
 export const dataSchema = z.strictObject({
+  /** AWS Backup plan for the databases; `false` turns it off. @default on in prod (35 daily / 365 monthly days), off elsewhere */
+  awsBackup: z.union([z.literal(false), awsBackupSchema], { error: "must be false or { dailyRetentionDays, monthlyRetentionDays }" }).optional(),
   /** The deployment's data key; multi-Region when the system replicates across Regions. */
   kms: z.strictObject({ multiRegion: z.boolean().default(false) }).default({ multiRegion: false }),
   aurora: z.array(auroraSchema).default([]),
@@ -192,6 +206,7 @@ export const dataSchema = z.strictObject({
 });
 
 export type DataParsed = z.output<typeof dataSchema>;
+export type AwsBackupParsed = z.output<typeof awsBackupSchema>;
 export type AuroraParsed = z.output<typeof auroraSchema>;
 export type RdsParsed = z.output<typeof rdsSchema>;
 export type NeptuneParsed = z.output<typeof neptuneSchema>;

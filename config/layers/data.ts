@@ -1,7 +1,7 @@
 import { defineLayer, type LayerContext } from "../context";
 import { floorApplies, floorMessage, PRODUCTION_FLOORS } from "../floors";
 import {
-  type AuroraParsed, dataSchema, type DynamodbParsed, type MediaBucketParsed, type NeptuneParsed, type RdsParsed, type RedisParsed,
+  type AuroraParsed, type AwsBackupParsed, dataSchema, type DynamodbParsed, type MediaBucketParsed, type NeptuneParsed, type RdsParsed, type RedisParsed,
 } from "./data-stores";
 
 export { dataSchema };
@@ -38,6 +38,8 @@ export type MediaBucketSettings = MediaBucketParsed & Protected;
 /** Resolved data stores of a deployment. */
 export interface DataSettings {
   readonly kms: { readonly multiRegion: boolean };
+  /** AWS Backup plan over the databases, or undefined when off (no databases, or not wanted). */
+  readonly awsBackup?: AwsBackupParsed;
   readonly aurora: readonly AuroraSettings[];
   readonly rds: readonly RdsSettings[];
   readonly neptune: readonly NeptuneSettings[];
@@ -141,8 +143,19 @@ export const dataLayer = defineLayer({
     data.dynamodb.forEach((t, i) => ctx.name("dynamodb-table", t.name, `data.dynamodb.${i}.name`));
     data.mediaBuckets.forEach((b, i) => ctx.name("s3-bucket", b.name, `data.mediaBuckets.${i}.name`));
 
+    const databases = aurora.length + rds.length + neptune.length;
+    const awsBackup = databases === 0 || data.awsBackup === false ? undefined
+      : data.awsBackup ?? (d.environment === "prod" ? { dailyRetentionDays: 35, monthlyRetentionDays: 365 } : undefined);
+    if (awsBackup) {
+      ctx.name("backup-vault", `${d.name}-data`, "data.awsBackup", d.name);
+      ctx.name("iam-role", `${d.name}-data-backup`, "data.awsBackup", d.name);
+      if (awsBackup.monthlyRetentionDays <= awsBackup.dailyRetentionDays) {
+        ctx.problem("data.awsBackup.monthlyRetentionDays", awsBackup.monthlyRetentionDays, `must be longer than dailyRetentionDays (${awsBackup.dailyRetentionDays})`);
+      }
+    }
     const settings: DataSettings = {
       kms: data.kms,
+      awsBackup,
       aurora, rds, neptune, redis,
       dynamodb: data.dynamodb.map((t) => ({ ...t, ...base })),
       mediaBuckets: data.mediaBuckets.map((b) => ({ ...b, ...base })),

@@ -36,6 +36,8 @@ export class AuroraPostgresCluster extends Construct {
   readonly port: number;
   readonly secretArn: string;
   readonly securityGroupId: string;
+  /** ARN, for backup selections and alarms. */
+  readonly arn: string;
   readonly clusterResourceId: string;
 
   constructor(scope: Construct, id: string, props: AuroraPostgresClusterProps) {
@@ -135,6 +137,7 @@ export class AuroraPostgresCluster extends Construct {
     this.port = s.port;
     this.secretArn = credentials.secretArn;
     this.securityGroupId = group.securityGroupId;
+    this.arn = cluster.arn;
     this.clusterResourceId = cluster.clusterResourceId;
   }
 }

@@ -38,6 +38,8 @@ export class NeptuneServerlessCluster extends Construct {
   readonly readerEndpoint: string;
   readonly port: number;
   readonly securityGroupId: string;
+  /** ARN, for backup selections and alarms. */
+  readonly arn: string;
   readonly clusterResourceId: string;
 
   constructor(scope: Construct, id: string, props: NeptuneServerlessClusterProps) {
@@ -109,6 +111,7 @@ export class NeptuneServerlessCluster extends Construct {
     this.readerEndpoint = cluster.readerEndpoint;
     this.port = s.port;
     this.securityGroupId = group.securityGroupId;
+    this.arn = cluster.arn;
     this.clusterResourceId = cluster.clusterResourceId;
   }
 }

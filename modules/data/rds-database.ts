@@ -45,6 +45,8 @@ export class RdsDatabase extends Construct {
   readonly port: number;
   readonly secretArn: string;
   readonly securityGroupId: string;
+  /** ARN, for backup selections and alarms. */
+  readonly arn: string;
   readonly resourceId: string;
 
   constructor(scope: Construct, id: string, props: RdsDatabaseProps) {
@@ -132,6 +134,7 @@ export class RdsDatabase extends Construct {
     this.port = s.port;
     this.secretArn = credentials.secretArn;
     this.securityGroupId = group.securityGroupId;
+    this.arn = instance.arn;
     this.resourceId = instance.resourceId;
   }
 }

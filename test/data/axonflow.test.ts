@@ -32,7 +32,7 @@ describe("axonflow-prod database (seed 002)", () => {
   });
 
   it("monitors every 60 s through its own role, keeps Performance Insights 7 days and exports PostgreSQL logs", () => {
-    const role = only(s(), "aws_iam_role");
+    const role = byAttr(s(), "aws_iam_role", "name", "axonflow-prod-rds-monitoring");
     expect(db()).toMatchObject({
       monitoring_interval: 60,
       monitoring_role_arn: refBy(s(), "aws_iam_role", "name", role.name, "arn"),
@@ -40,7 +40,8 @@ describe("axonflow-prod database (seed 002)", () => {
       enabled_cloudwatch_logs_exports: ["postgresql", "upgrade"],
     });
     expect(policy(role.assume_role_policy).Statement[0]).toMatchObject({ Principal: { Service: "monitoring.rds.amazonaws.com" } });
-    expect(only(s(), "aws_iam_role_policy_attachment").policy_arn).toBe("arn:${data.aws_partition.Partition.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole");
+    expect(matching(s(), "aws_iam_role_policy_attachment", (a) => a.role === refBy(s(), "aws_iam_role", "name", "axonflow-prod-rds-monitoring", "name")).map((a) => a.policy_arn))
+      .toEqual(["arn:${data.aws_partition.Partition.partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole"]);
     const groups = Object.values(resources(s(), "aws_cloudwatch_log_group")).map((g) => [g.name, g.retention_in_days]);
     expect(groups).toEqual([["/aws/rds/instance/axonflow-prod-db/postgresql", 365], ["/aws/rds/instance/axonflow-prod-db/upgrade", 365]]);
   });

@@ -65,6 +65,30 @@ describe("stackflow-prod Aurora PostgreSQL 16 main cluster", () => {
     });
   });
 
+  it("backs up both Aurora clusters and Neptune with AWS Backup: daily for 35 days, monthly for a year, in a protected vault under the data key", () => {
+    expect(only(prod(), "aws_backup_vault")).toMatchObject({ name: "stackflow-prod-data", kms_key_arn: onlyRef(prod(), "aws_kms_key", "arn"), force_destroy: false, lifecycle: { prevent_destroy: true } });
+    const vault = onlyRef(prod(), "aws_backup_vault", "name");
+    expect(only(prod(), "aws_backup_plan").rule).toEqual([
+      { rule_name: "daily", target_vault_name: vault, schedule: "cron(0 5 * * ? *)", start_window: 60, completion_window: 360, lifecycle: { delete_after: 35 } },
+      { rule_name: "monthly", target_vault_name: vault, schedule: "cron(0 5 1 * ? *)", start_window: 60, completion_window: 720, lifecycle: { delete_after: 365 } },
+    ]);
+    const role = byAttr(prod(), "aws_iam_role", "name", "stackflow-prod-data-backup");
+    expect(policy(role.assume_role_policy)).toEqual({ Version: "2012-10-17", Statement: [{
+      Effect: "Allow", Principal: { Service: "backup.amazonaws.com" }, Action: "sts:AssumeRole",
+      Condition: { StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.Caller.account_id}" } },
+    }] });
+    expect(only(prod(), "aws_backup_selection")).toMatchObject({
+      plan_id: onlyRef(prod(), "aws_backup_plan", "id"),
+      iam_role_arn: refBy(prod(), "aws_iam_role", "name", "stackflow-prod-data-backup", "arn"),
+      resources: [
+        refBy(prod(), "aws_rds_cluster", "cluster_identifier", "stackflow-main-prod", "arn"),
+        refBy(prod(), "aws_rds_cluster", "cluster_identifier", "stackflow-req-prod", "arn"),
+        refBy(prod(), "aws_neptune_cluster", "cluster_identifier", "stackflow-knowledge-graph", "arn"),
+      ],
+    });
+    expect(resources(dev(), "aws_backup_plan")).toEqual({});
+  });
+
   it("gives Redis a parameter group of its own, of the engine's family", () => {
     const group = byAttr(prod(), "aws_elasticache_parameter_group", "name", "stackflow-redis-prod-params");
     expect(group).toMatchObject({ family: "redis7" });

@@ -91,8 +91,6 @@ describe("skips match what the scanners would report (scanner-checks.ts)", () =>
    * list stays current.
    */
   const OPEN_CHECKOV: Record<string, string[]> = {
-    // AWS Backup plans for prod databases: being added to the data layer.
-    CKV2_AWS_8: ["commerce-prod-data", "stackflow-prod-data"],
   };
 
   it("skips a Checkov check only on stacks where it fails", () => {

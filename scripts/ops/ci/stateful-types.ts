@@ -31,7 +31,6 @@ const GATE_ONLY_TYPES = [
   "aws_fsx_ontap_file_system",
   "aws_fsx_openzfs_file_system",
   "aws_fsx_windows_file_system",
-  "aws_backup_vault",
   "aws_secretsmanager_secret_version",
   "aws_ssm_parameter",
   "aws_sns_topic",
