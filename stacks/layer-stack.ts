@@ -1,7 +1,8 @@
-import { S3Backend } from "cdktf";
+import { Aspects, S3Backend } from "cdktf";
 import { Construct } from "constructs";
 import type { Deployment } from "../config/deployment";
 import { layerStateKey, stateBackendFor } from "../lib/state-backend";
+import { AcceptedUnprotectedProduction } from "./accepted-risks";
 import type { Producer, StateLocation } from "./contracts";
 import type { Layer } from "./layers";
 import { PlatformStack } from "./platform-stack";
@@ -51,6 +52,8 @@ export abstract class LayerStack extends PlatformStack implements Producer {
     });
     this.addOverride("terraform.backend.s3.use_lockfile", true);
     this.addDependency(props.stateStack);
+    const accepted = d.acceptedRisks.unprotectedProduction;
+    if (accepted) Aspects.of(this).add(new AcceptedUnprotectedProduction(accepted));
   }
 
   /** This stack as a producer of its contract (for `consume`). */
