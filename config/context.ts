@@ -16,6 +16,11 @@ export interface LayerContext {
   /** Ids of a kind defined so far (by this or earlier layers), in definition order. */
   idsOf(kind: RefKind): string[];
   /**
+   * Resolved settings of an earlier layer, for checks on what an id names
+   * (a table's stream, a queue's type); undefined for this layer or a later one.
+   */
+  settingsOf<L extends keyof LayerSettings>(layer: L): LayerSettings[L] | undefined;
+  /**
    * Registers an AWS name this deployment creates (name registry) and returns
    * it; `field` and `value` say what in config the name is built from.
    * @default value the name itself

@@ -2,10 +2,13 @@ import type { ConfigProblem } from "./errors";
 
 /**
  * Where a name must be unique: in one account and region (most resources),
- * in one account (IAM), everywhere (S3 buckets), or in one VPC (security
- * groups).
+ * in one account (IAM), everywhere (S3 buckets), in one VPC (security
+ * groups), or inside a parent resource of one deployment (`deployment`:
+ * EventBridge rules are unique per bus, SES event destinations per
+ * configuration set; checking them across the deployment is a little
+ * stricter than AWS and needs no parent in the key).
  */
-export type NameScope = "region" | "account" | "global" | "vpc";
+export type NameScope = "region" | "account" | "global" | "vpc" | "deployment";
 
 /** The rules AWS applies to one kind of name. */
 export interface NameKind {
@@ -58,6 +61,16 @@ export const NAME_KINDS = {
   "lambda-function": { scope: "region", maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, rule: "up to 64 letters, digits, hyphens and underscores" },
   "load-balancer": { scope: "region", maxLength: 32, pattern: /^(?!internal-)[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, rule: "up to 32 letters, digits and hyphens, not starting or ending with a hyphen nor starting with internal-" },
   "target-group": { scope: "region", maxLength: 32, pattern: /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/, rule: "up to 32 letters, digits and hyphens, not starting or ending with a hyphen" },
+  "event-bus": { scope: "region", maxLength: 256, pattern: /^(?!aws\.)(?!default$)[A-Za-z0-9._-]+$/, rule: "up to 256 letters, digits and ._-, not default and not starting with aws. (custom event buses)" },
+  "event-rule": { scope: "deployment", maxLength: 64, pattern: /^[A-Za-z0-9._-]+$/, rule: "up to 64 letters, digits and ._-" },
+  pipe: { scope: "region", maxLength: 64, pattern: /^[A-Za-z0-9._-]+$/, rule: "up to 64 letters, digits and ._-" },
+  "sns-topic": { scope: "region", maxLength: 256, pattern: /^[A-Za-z0-9_-]+$/, rule: "up to 256 letters, digits, hyphens and underscores (standard topics)" },
+  "ses-email-identity": {
+    scope: "region", maxLength: 253, pattern: /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    rule: "a lowercase domain name of dot-separated labels (letters, digits, inner hyphens; up to 63 characters each), up to 253 characters",
+  },
+  "ses-configuration-set": { scope: "region", maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, rule: "up to 64 letters, digits, hyphens and underscores" },
+  "ses-event-destination": { scope: "deployment", maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, rule: "up to 64 letters, digits, hyphens and underscores" },
 } as const satisfies Record<string, NameKind>;
 
 /** A kind of name in {@link NAME_KINDS}. */
@@ -106,11 +119,11 @@ export class NameRegistry {
       problem(`makes the ${kind} name ${JSON.stringify(name)}, which AWS refuses: ${rules.rule}`);
       return name;
     }
-    const scopeKey = { global: "", account: owner.account, region: `${owner.account}/${owner.region}`, vpc: owner.deployment }[rules.scope];
+    const scopeKey = { global: "", account: owner.account, region: `${owner.account}/${owner.region}`, vpc: owner.deployment, deployment: owner.deployment }[rules.scope];
     const key = `${rules.namespace ?? kind}|${scopeKey}|${rules.caseInsensitive ? name.toLowerCase() : name}`;
     const earlier = this.claimed.get(key);
     if (earlier) {
-      const where = { global: "anywhere in AWS", account: `in account ${owner.account}`, region: `in account ${owner.account}, ${owner.region}`, vpc: "in one VPC" }[rules.scope];
+      const where = { global: "anywhere in AWS", account: `in account ${owner.account}`, region: `in account ${owner.account}, ${owner.region}`, vpc: "in one VPC", deployment: "within one deployment" }[rules.scope];
       problem(`${kind} name ${JSON.stringify(name)} is also created by ${earlier.owner.deployment} (${earlier.field}); ${kind} names must be unique ${where}`);
     } else {
       this.claimed.set(key, { kind, owner, field, name });

@@ -1,7 +1,7 @@
 import type { ConfigProblem } from "./errors";
 
 /** Kinds of things one layer defines and others refer to by id. */
-export type RefKind = "workload" | "store" | "table" | "bucket" | "queue";
+export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe";
 
 /** How a kind reads in messages: `a workload of network.workloads`. */
 const KIND_LABELS: Readonly<Record<RefKind, string>> = {
@@ -10,6 +10,10 @@ const KIND_LABELS: Readonly<Record<RefKind, string>> = {
   table: "a table of data.dynamodb",
   bucket: "a bucket of data.mediaBuckets",
   queue: "a queue of messaging.queues",
+  bus: "an event bus of messaging.buses",
+  rule: "a rule of messaging.buses.*.rules",
+  topic: "a topic of messaging.topics",
+  pipe: "a pipe of messaging.pipes",
 };
 
 interface Definition {

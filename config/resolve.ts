@@ -86,6 +86,8 @@ export function resolveDeployments(inputs: readonly unknown[], accounts: readonl
         },
         use: (kinds, id, field) => refs.use(kinds, id, config.layer, field),
         idsOf: (kind) => refs.idsOf(kind),
+        // Filled in apply order, so only earlier layers are there when a resolver asks.
+        settingsOf: <L extends keyof LayerSettings>(layer: L) => settings[layer] as LayerSettings[L] | undefined,
         name: (kind, name, field, value) => names.register(kind, name, owner, field, value),
       };
       // Each config resolves its own section; the cast joins the per-layer types the tuple keeps apart.

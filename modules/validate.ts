@@ -64,3 +64,13 @@ export const matches = (pattern: RegExp, allowed: string): Rule<string> => ({
   when: (v) => !pattern.test(v),
   allowed,
 });
+
+/**
+ * A value `problemOf` finds nothing wrong with, for checks whose message
+ * depends on the value (an event pattern that is not JSON, or a field that
+ * is not a list). Unresolved tokens are never judged.
+ */
+export function accepted<T>(value: T | undefined, problemOf: (v: T) => string | undefined): Rule<T> {
+  const problem = value === undefined || Token.isUnresolved(value) ? undefined : problemOf(value);
+  return { when: () => problem !== undefined, allowed: problem ?? "" };
+}

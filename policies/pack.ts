@@ -10,7 +10,7 @@ import { ALL_RULES } from "./rules";
 const HIGH = [
   /^S3\./, /^KMS\./, /^IAM\./, /^Terraform\./, /^Cloudflare\./, /^CloudTrail\./,
   /\.(NotPublic|StorageEncryptedCmk|CmkEncryption|MasterPasswordSource|NoLiteralSecretValue|NoSecretLiteralsInEnvironment)$/,
-  /^ElastiCache\.(AtRestEncryption|TransitEncryption|AuthRequired)$/, /^(SQS|SNS)\.Encryption$/, /^Logs\.KmsEncryption$/,
+  /^ElastiCache\.(AtRestEncryption|TransitEncryption|AuthRequired)$/, /^(SQS|SNS)\.Encryption$/, /^(SNS\.TlsOnly|SES\.TlsRequired)$/, /^Logs\.KmsEncryption$/,
   /^EC2\.(NoWorldIngress|NoAdminPortsFromWorld|Imdsv2Required|NoPublicIp|EbsEncrypted)$/,
   /^EKS\.(EndpointAccess|SecretsEncryption)$/, /^ECS\.NoPrivilegedContainers$/, /^CloudFront\.(ViewerHttps|OriginHttps|MinimumTlsVersion)$/,
   /^ELB\.(TlsPolicy|HttpRedirectsToHttps)$/,

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { EventMessaging } from "../modules/messaging/event-messaging";
 import { Queue } from "../modules/messaging/queue";
 import { consume, defineContract, publish } from "./contracts";
 import { DATA, type DataStack } from "./data-stack";
@@ -14,14 +15,25 @@ export const MESSAGING = defineContract("messaging", {
   queue_arns: { kind: "map", description: "ARN of each queue" },
   queue_urls: { kind: "map", description: "URL of each queue (what producers and consumers call)" },
   queue_names: { kind: "map", description: "Name of each queue (alarm dimensions)" },
-  dead_letter_queue_ids: { kind: "list", description: "Config ids of the queues that are some queue's dead-letter queue (alarm on any message)" },
+  dead_letter_queue_ids: { kind: "list", description: "Config ids of the queues that are some queue's or pipe's dead-letter queue (alarm on any message)" },
+  messaging_kms_key_arn: { kind: "string", description: "Key encrypting the event buses and topics (publishers to a topic need GenerateDataKey and Decrypt on it); empty without either" },
+  event_bus_arns: { kind: "map", description: "ARN of each event bus (PutEvents grants)" },
+  event_bus_names: { kind: "map", description: "Name of each event bus (targets name their rule's bus)" },
+  event_rule_arns: { kind: "map", description: "ARN of each rule (a Lambda target's permission names it)" },
+  event_rule_names: { kind: "map", description: "Name of each rule; the layer owning the consumer adds its target" },
+  pipe_names: { kind: "map", description: "Name of each pipe (PipeName metric dimension)" },
+  topic_arns: { kind: "map", description: "ARN of each SNS topic (publish grants, subscriptions)" },
+  topic_names: { kind: "map", description: "Name of each SNS topic (alarm dimensions)" },
+  email_identity_arn: { kind: "string", description: "SES domain identity (ses:SendEmail grants); empty without email" },
+  email_configuration_set_name: { kind: "string", description: "SES configuration set every message of the domain uses; empty without email" },
+  email_dkim_records: { kind: "map", description: "DKIM CNAMEs for the DNS owner: record name -> target (three, known after apply); empty without email" },
 });
 
 /**
  * Messaging layer: queues encrypted with the deployment's data key (read from
  * the data contract), dead-letter queues first so their sources can name
  * them, then each dead-letter queue's redrive permission for exactly its
- * sources.
+ * sources; then buses, pipes, topics and email (modules/messaging/event-messaging.ts).
  */
 export class MessagingStack extends LayerStack {
   constructor(scope: Construct, props: MessagingStackProps) {
@@ -44,12 +56,25 @@ export class MessagingStack extends LayerStack {
     for (const q of d.messaging.queues.filter((x) => x.redriveSources.length > 0)) {
       queues.get(q.id)!.allowRedriveFrom(q.redriveSources.map((source) => queues.get(source)!.arn));
     }
+    const events = new EventMessaging(this, "Events", {
+      settings: d.messaging, accountId: this.accountId, partition: this.partition, region: d.region, protect: d.deletionProtection,
+      dataKmsKeyArn: kmsKeyArn, streamArnOf: (table) => data.entry("table_stream_arns", table), queueArnOf: (queue) => queues.get(queue)!.arn,
+    });
+    const pipeDeadLetters = new Set(d.messaging.pipes.map((p) => p.deadLetterQueue));
     const byId = (value: (queue: Queue) => string) => Object.fromEntries(d.messaging.queues.map((q) => [q.id, value(queues.get(q.id)!)]));
     publish(this, MESSAGING, {
       queue_arns: byId((q) => q.arn),
       queue_urls: byId((q) => q.url),
       queue_names: byId((q) => q.name),
-      dead_letter_queue_ids: d.messaging.queues.filter((q) => q.redriveSources.length > 0).map((q) => q.id),
+      dead_letter_queue_ids: d.messaging.queues.filter((q) => q.redriveSources.length > 0 || pipeDeadLetters.has(q.id)).map((q) => q.id),
+      messaging_kms_key_arn: events.keyArn,
+      event_bus_arns: events.busArns, event_bus_names: events.busNames,
+      event_rule_arns: events.ruleArns, event_rule_names: events.ruleNames,
+      pipe_names: events.pipeNames,
+      topic_arns: events.topicArns, topic_names: events.topicNames,
+      email_identity_arn: events.email?.identityArn ?? "",
+      email_configuration_set_name: events.email?.configurationSetName ?? "",
+      email_dkim_records: events.email?.dkimRecords ?? {},
     });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exampleStack, matching, only, onlyRef, resources } from "./support/synth";
+import { exampleStack, matching, only, onlyRef, policy, resources } from "./support/synth";
 
 /** Branches no real deployment reaches, on the example deployments of test/examples/. */
 describe("examples: MariaDB on provisioned gp3, NAT none with endpoints (webhooks-staging in example-a)", () => {
@@ -65,5 +65,36 @@ describe("examples: Aurora with three readers, three Redis nodes, unprotected st
     expect(only(data(), "aws_rds_cluster")).not.toHaveProperty("final_snapshot_identifier");
     expect(only(data(), "aws_elasticache_replication_group")).not.toHaveProperty("final_snapshot_identifier");
     expect(matching(data(), "aws_secretsmanager_secret", () => true).map((s) => s.recovery_window_in_days)).toEqual([7, 7]);
+  });
+});
+
+describe("examples: a tuned pipe without filters, a bus without rules, a topic for CloudWatch alarms, no email (stackflow-staging in example-b)", () => {
+  const messaging = () => exampleStack("stackflow-staging-messaging");
+
+  it("passes every record, replays the stream from its start, and gives up on the first failure after a minute", () => {
+    expect(only(messaging(), "aws_pipes_pipe")).toMatchObject({
+      name: "example-job-changes",
+      source_parameters: { dynamodb_stream_parameters: { starting_position: "TRIM_HORIZON", batch_size: 100, maximum_retry_attempts: 0, maximum_record_age_in_seconds: 60 } },
+      target_parameters: { eventbridge_event_bus_parameters: { source: "example.jobs", detail_type: "JobChanged" } },
+    });
+    expect(only(messaging(), "aws_pipes_pipe").source_parameters).not.toHaveProperty("filter_criteria");
+    expect(resources(messaging(), "aws_cloudwatch_event_rule")).toEqual({});
+  });
+
+  it("lets CloudWatch publish to the alarms topic, through its policy and the key, and has an unprotected key", () => {
+    const topic = onlyRef(messaging(), "aws_sns_topic", "arn");
+    expect(policy(only(messaging(), "aws_sns_topic_policy").policy).Statement[1]).toEqual({
+      Sid: "CloudwatchPublishes", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: "sns:Publish", Resource: topic,
+      Condition: { StringEquals: { "aws:SourceAccount": "${data.aws_caller_identity.Caller.account_id}" } },
+    });
+    const key = only(messaging(), "aws_kms_key");
+    expect(key).toMatchObject({ lifecycle: { prevent_destroy: false } });
+    expect(policy(key.policy).Statement.map((s) => s.Sid)).toEqual(["AccountRootAdministers", "EventBridgeValidatesKey", "EventBridgeEncryptsBuses", "CloudwatchPublishesToTopics"]);
+  });
+
+  it("creates nothing of SES without an email section, publishing empty email outputs", () => {
+    for (const type of ["aws_sesv2_email_identity", "aws_sesv2_configuration_set", "aws_sesv2_configuration_set_event_destination"]) expect(resources(messaging(), type)).toEqual({});
+    expect(messaging().output?.email_dkim_records.value).toEqual({});
+    expect(messaging().output?.email_identity_arn.value).toBe("");
   });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineLayer } from "../context";
 import { constructId, intBetween } from "../fields";
+import { type EventsSettings, eventsFields, eventsUsed, resolveEvents } from "./messaging-events";
 
 /** SQS limits (SQS developer guide, "Quotas"): retention 1 minute to 14 days, visibility up to 12 hours, receive count 1-1000. */
 const MAX_RETENTION_DAYS = 14;
@@ -36,6 +37,7 @@ const queueSchema = z.strictObject({
 /** The `messaging` section of a deployment. */
 export const messagingSchema = z.strictObject({
   queues: z.array(queueSchema).default([]),
+  ...eventsFields,
 });
 
 /** A resolved queue: name fixed, dead-letter target and redrive sources known. */
@@ -55,8 +57,8 @@ export interface QueueSettings {
   readonly protect: boolean;
 }
 
-/** Resolved messaging settings of a deployment. */
-export interface MessagingSettings {
+/** Resolved messaging settings of a deployment: queues here, buses, pipes, topics and email in ./messaging-events.ts. */
+export interface MessagingSettings extends EventsSettings {
   readonly queues: readonly QueueSettings[];
 }
 
@@ -99,16 +101,16 @@ export const messagingLayer = defineLayer({
     const hasDataKey = (["store", "table", "bucket"] as const).some((kind) => ctx.idsOf(kind).length > 0);
     if (m.queues.length > 0 && !hasDataKey) ctx.problem("messaging.queues", m.queues.map((q) => q.id), "need the data layer: its key encrypts every queue (declare the deployment's data stores first)");
     const sources = (id: string) => m.queues.filter((q) => q.deadLetter?.queue === id).map((q) => q.id);
+    const pipeDeadLetters = new Set(m.pipes.map((p) => p.deadLetterQueue));
     m.queues.forEach((q, i) => {
-      if (!q.deadLetter && sources(q.id).length === 0) ctx.problem(field(i, "deadLetter"), undefined, "is required: every queue has a dead-letter queue or is one (a poison message would otherwise be retried until it expires)");
+      if (!q.deadLetter && sources(q.id).length === 0 && !pipeDeadLetters.has(q.id)) ctx.problem(field(i, "deadLetter"), undefined, "is required: every queue has a dead-letter queue or is one (a poison message would otherwise be retried until it expires)");
     });
-    return {
-      queues: m.queues.map((q, i) => ({
-        id: q.id, name: names[i], fifo: q.fifo, highThroughput: q.highThroughput, contentBasedDeduplication: q.contentBasedDeduplication,
-        retentionSeconds: q.retentionDays * 86400, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, receiveWaitSeconds: q.receiveWaitSeconds,
-        deadLetter: q.deadLetter, redriveSources: sources(q.id), protect: d.deletionProtection,
-      })),
-    };
+    const queues = m.queues.map((q, i): QueueSettings => ({
+      id: q.id, name: names[i], fifo: q.fifo, highThroughput: q.highThroughput, contentBasedDeduplication: q.contentBasedDeduplication,
+      retentionSeconds: q.retentionDays * 86400, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, receiveWaitSeconds: q.receiveWaitSeconds,
+      deadLetter: q.deadLetter, redriveSources: sources(q.id), protect: d.deletionProtection,
+    }));
+    return { queues, ...resolveEvents(m, queues, ctx) };
   },
-  used: (s: MessagingSettings) => s.queues.length > 0,
+  used: (s: MessagingSettings) => s.queues.length > 0 || eventsUsed(s),
 });

@@ -164,3 +164,14 @@ export function grantBucketWrite(bucket: Encrypted & { readonly bucketArn: strin
 export function grantKeyUse(keyArn: string): Grant {
   return [{ Effect: "Allow", Action: KEY_USAGE_ACTIONS, Resource: keyArn }];
 }
+
+/**
+ * Put events on a bus: `events:PutEvents` on the bus ARN (aws-cdk-lib
+ * aws-events/lib/event-bus.ts `grantPutEventsTo`). No KMS statement even for
+ * a bus with a customer-managed key: EventBridge encrypts under its own
+ * service principal, which the key policy admits (EventBridge User Guide,
+ * "Permissions by scenario": a producer needs only the publish action).
+ */
+export function grantBusPutEvents(bus: { readonly busArn: string }): Grant {
+  return [{ Effect: "Allow", Action: "events:PutEvents", Resource: bus.busArn }];
+}

@@ -1,6 +1,7 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { check, matches, maxLength, validateProps } from "../validate";
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from "./policy-document";
@@ -41,6 +42,12 @@ export class ServiceRole extends Construct {
   readonly roleArn: string;
   /** Name, for policies attached elsewhere. */
   readonly roleName: string;
+  /**
+   * The role, its inline policy and its attachments. A resource the service
+   * validates at creation (an EventBridge pipe checks its source and dead-letter
+   * queue) depends on these, so it never meets the role before its permissions.
+   */
+  readonly withPermissions: TerraformResource[];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -57,15 +64,16 @@ export class ServiceRole extends Construct {
       assumeRolePolicy: serviceTrustPolicy(props.service, props.sourceAccountId),
       permissionsBoundary: props.permissionsBoundaryArn,
     });
+    this.withPermissions = [role];
     if (props.inlinePolicy) {
-      new IamRolePolicy(this, "InlinePolicy", {
+      this.withPermissions.push(new IamRolePolicy(this, "InlinePolicy", {
         role: role.name,
         name: props.inlinePolicy.name,
         policy: policyDocument(props.inlinePolicy.statements),
-      });
+      }));
     }
     for (const [attachmentId, policyArn] of Object.entries(props.managedPolicyArns ?? {})) {
-      new IamRolePolicyAttachment(this, attachmentId, { role: role.name, policyArn });
+      this.withPermissions.push(new IamRolePolicyAttachment(this, attachmentId, { role: role.name, policyArn }));
     }
     this.roleArn = role.arn;
     this.roleName = role.name;

@@ -66,3 +66,67 @@ export function deploymentRolesKeyUse(props: DeploymentRolesKeyUseProps): Policy
     Condition: { ArnLike: { "aws:PrincipalArn": `${iam}:role${props.rolePath ?? "/"}${props.roleNamePrefix}*` } },
   };
 }
+
+/** Props of the key-policy statements letting EventBridge encrypt the events of some buses. */
+export interface EventBusKeyUseProps {
+  /** Account owning the buses (`aws:SourceAccount`). */
+  readonly accountId: string;
+  /** The buses encrypted with the key. Built from their names, since the key exists before them. */
+  readonly busArns: readonly string[];
+}
+
+/**
+ * Key-policy statements for buses encrypted with the key (EventBridge User
+ * Guide, "Authorizing EventBridge to use a customer managed key"):
+ * `kms:DescribeKey` to validate the key, and `kms:GenerateDataKey` and
+ * `kms:Decrypt` only for these buses, by `aws:SourceArn` and the bus
+ * encryption context, all for this account only. Producers need no KMS
+ * permission: EventBridge uses the key under its own principal.
+ */
+export function eventBusKeyUse(props: EventBusKeyUseProps): PolicyStatement[] {
+  const principal = { Service: "events.amazonaws.com" };
+  return [
+    {
+      Sid: "EventBridgeValidatesKey", Effect: "Allow", Principal: principal, Action: "kms:DescribeKey", Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": props.accountId } },
+    },
+    {
+      Sid: "EventBridgeEncryptsBuses", Effect: "Allow", Principal: principal, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
+      Condition: {
+        StringEquals: {
+          "aws:SourceAccount": props.accountId,
+          "aws:SourceArn": props.busArns,
+          "kms:EncryptionContext:aws:events:event-bus:arn": props.busArns,
+        },
+      },
+    },
+  ];
+}
+
+/** Props of a key-policy statement letting one AWS service publish to encrypted topics. */
+export interface TopicPublisherKeyUseProps {
+  readonly sid: string;
+  /** Service principal, e.g. `cloudwatch.amazonaws.com`. */
+  readonly service: string;
+  /** Account the service publishes for (`aws:SourceAccount`). */
+  readonly accountId: string;
+  /** The topics it publishes to (SNS's `aws:sns:topicArn` encryption context). */
+  readonly topicArns: readonly string[];
+}
+
+/**
+ * Key-policy statement: a service publishing to SNS topics encrypted with
+ * the key gets `kms:GenerateDataKey` and `kms:Decrypt` (SNS Developer Guide,
+ * "Enable compatibility between event sources from AWS services and
+ * encrypted topics"), only for these topics and this account.
+ */
+export function topicPublisherKeyUse(props: TopicPublisherKeyUseProps): PolicyStatement {
+  return {
+    Sid: props.sid,
+    Effect: "Allow",
+    Principal: { Service: props.service },
+    Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+    Resource: "*",
+    Condition: { StringEquals: { "aws:SourceAccount": props.accountId, "kms:EncryptionContext:aws:sns:topicArn": props.topicArns } },
+  };
+}

@@ -35,6 +35,7 @@ import { EcsNoPrivilegedContainers } from "./ecs/no-privileged-containers";
 import { EksControlPlaneLogs } from "./eks/control-plane-logs";
 import { EksEndpointAccess } from "./eks/endpoint-access";
 import { EksSecretsEncryption } from "./eks/secrets-encryption";
+import { EventBridgeCmkEncryption } from "./eventbridge/cmk-encryption";
 import { ElastiCacheAtRestEncryption } from "./elasticache/at-rest-encryption";
 import { ElastiCacheAuthRequired } from "./elasticache/auth-required";
 import { ElastiCacheAutomaticFailoverInProd } from "./elasticache/automatic-failover-in-prod";
@@ -59,6 +60,8 @@ import { NeptuneFinalSnapshotInProd } from "./neptune/final-snapshot-in-prod";
 import { NeptuneIamAuthentication } from "./neptune/iam-authentication";
 import { NeptuneNotPublic } from "./neptune/not-public";
 import { NeptuneStorageEncryptedCmk } from "./neptune/storage-encrypted-cmk";
+import { PipesBoundedRetries } from "./pipes/bounded-retries";
+import { PipesDeadLetterQueue } from "./pipes/dead-letter-queue";
 import { RdsBackupRetention } from "./rds/backup-retention";
 import { RdsDeletionProtectionInProd } from "./rds/deletion-protection-in-prod";
 import { RdsFinalSnapshotInProd } from "./rds/final-snapshot-in-prod";
@@ -77,8 +80,11 @@ import { S3TlsOnly } from "./s3/tls-only";
 import { SecretsManagerCmkEncryption } from "./secretsmanager/cmk-encryption";
 import { SecretsManagerNoLiteralSecretValue } from "./secretsmanager/no-literal-secret-value";
 import { SecretsManagerRecoveryWindowInProd } from "./secretsmanager/recovery-window-in-prod";
+import { SesDkimKeyLength } from "./ses/dkim-key-length";
+import { SesTlsRequired } from "./ses/tls-required";
 import { SnsEncryption } from "./sns/encryption";
 import { SnsSubscriptionDeadLetterQueue } from "./sns/subscription-dead-letter-queue";
+import { SnsTlsOnly } from "./sns/tls-only";
 import { SqsDeadLetterQueue } from "./sqs/dead-letter-queue";
 import { SqsEncryption } from "./sqs/encryption";
 import { TerraformPreventDestroyInProd } from "./terraform/prevent-destroy-in-prod";
@@ -120,6 +126,7 @@ export const ALL_RULES: readonly Rule[] = [
   EksControlPlaneLogs,
   EksEndpointAccess,
   EksSecretsEncryption,
+  EventBridgeCmkEncryption,
   ElastiCacheAtRestEncryption,
   ElastiCacheAuthRequired,
   ElastiCacheAutomaticFailoverInProd,
@@ -144,6 +151,8 @@ export const ALL_RULES: readonly Rule[] = [
   NeptuneIamAuthentication,
   NeptuneNotPublic,
   NeptuneStorageEncryptedCmk,
+  PipesBoundedRetries,
+  PipesDeadLetterQueue,
   RdsBackupRetention,
   RdsDeletionProtectionInProd,
   RdsFinalSnapshotInProd,
@@ -162,8 +171,11 @@ export const ALL_RULES: readonly Rule[] = [
   SecretsManagerCmkEncryption,
   SecretsManagerNoLiteralSecretValue,
   SecretsManagerRecoveryWindowInProd,
+  SesDkimKeyLength,
+  SesTlsRequired,
   SnsEncryption,
   SnsSubscriptionDeadLetterQueue,
+  SnsTlsOnly,
   SqsDeadLetterQueue,
   SqsEncryption,
   TerraformPreventDestroyInProd,

@@ -36,6 +36,17 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
         databaseName: "catalog", masterUsername: "catalog_admin", performanceInsightsRetentionDays: 31, consumers: ["api"],
       }],
       redis: [{ id: "Sessions", replicationGroupId: "example-sessions", engineVersion: "7.1", nodeType: "cache.r7g.large", nodes: 3, consumers: ["api"] }],
+      dynamodb: [{ id: "Jobs", name: "example-jobs", partitionKey: { name: "id", type: "S" }, stream: "KEYS_ONLY" }],
+    },
+    // A pipe with every tunable set and no filter onto a bus without rules; a topic CloudWatch alarms publish to; no email.
+    messaging: {
+      queues: [{ id: "JobChangesDlq", retentionDays: 14 }],
+      buses: [{ id: "Ops", name: "example-ops" }],
+      pipes: [{
+        id: "JobChanges", name: "example-job-changes", table: "Jobs", bus: "Ops", deadLetterQueue: "JobChangesDlq",
+        startingPosition: "TRIM_HORIZON", batchSize: 100, maximumRetryAttempts: 0, maximumRecordAgeSeconds: 60, eventSource: "example.jobs", detailType: "JobChanged",
+      }],
+      topics: [{ id: "Alarms", name: "example-alarms", servicePublishers: ["cloudwatch"] }],
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   grantBucketRead, grantBucketWrite, grantKeyUse, grantQueueConsume, grantQueueSend, grantSecretRead,
-  grantTableRead, grantTableReadWrite, grantTableStreamRead,
+  grantBusPutEvents, grantTableRead, grantTableReadWrite, grantTableStreamRead,
 } from "../../modules/iam/grants";
 import { ServiceRole, ServiceRoleProps } from "../../modules/iam/service-role";
 import { KEY_USAGE_ACTIONS } from "../../modules/kms/key-grants";
@@ -23,6 +23,15 @@ describe("ServiceRole", () => {
     }]);
     expect(json.resource.aws_iam_role_policy).toBeUndefined();
     expect(json.resource.aws_iam_role_policy_attachment).toBeUndefined();
+  });
+
+  it("lists the role with its inline policy and attachments for resources that must wait for them", () => {
+    let role: ServiceRole | undefined;
+    synthOf((s) => {
+      role = new ServiceRole(s, "Role", { ...ROLE, inlinePolicy: { name: "p", statements: grantQueueSend({ queueArn: "arn:q" }) }, managedPolicyArns: { Basic: "arn:aws:iam::aws:policy/basic" } });
+    });
+    expect(role!.withPermissions.map((r) => r.terraformResourceType))
+      .toEqual(["aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment"]);
   });
 
   it("takes a deployment path, an inline policy, managed policies by id and a permissions boundary", () => {
@@ -105,6 +114,10 @@ describe("grants", () => {
       { Effect: "Allow", Action: ["s3:PutObject", "s3:PutObjectTagging", "s3:AbortMultipartUpload", "s3:DeleteObject", "s3:DeleteObjectTagging"], Resource: ["arn:bucket", "arn:bucket/*"] },
       { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: KEY },
     ]);
+  });
+
+  it("bus put events: PutEvents on the bus and no KMS statement (EventBridge uses a bus's key under its own principal)", () => {
+    expect(grantBusPutEvents({ busArn: "arn:bus" })).toEqual([{ Effect: "Allow", Action: "events:PutEvents", Resource: "arn:bus" }]);
   });
 
   it("key use: encrypt, decrypt and data keys on the key", () => {

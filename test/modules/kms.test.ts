@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deploymentRolesKeyUse, KEY_USAGE_ACTIONS, serviceKeyUse } from "../../modules/kms/key-grants";
+import { deploymentRolesKeyUse, eventBusKeyUse, KEY_USAGE_ACTIONS, serviceKeyUse, topicPublisherKeyUse } from "../../modules/kms/key-grants";
 import { KmsKey, KmsKeyProps } from "../../modules/kms/kms-key";
 import { problemsOf } from "../support/modules";
 
@@ -35,5 +35,27 @@ describe("key-policy statements", () => {
       Condition: { ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/commerce-prod-*" } },
     });
     expect(statement("/commerce-prod/").Condition).toEqual({ ArnLike: { "aws:PrincipalArn": "arn:aws:iam::111122223333:role/commerce-prod/commerce-prod-*" } });
+  });
+
+  it("lets EventBridge validate the key for this account and encrypt only the given buses", () => {
+    const buses = ["arn:aws:events:eu-west-1:111122223333:event-bus/domain"];
+    expect(eventBusKeyUse({ accountId: "111122223333", busArns: buses })).toEqual([
+      {
+        Sid: "EventBridgeValidatesKey", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "kms:DescribeKey", Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": "111122223333" } },
+      },
+      {
+        Sid: "EventBridgeEncryptsBuses", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
+        Condition: { StringEquals: { "aws:SourceAccount": "111122223333", "aws:SourceArn": buses, "kms:EncryptionContext:aws:events:event-bus:arn": buses } },
+      },
+    ]);
+  });
+
+  it("lets one service publish to encrypted topics, only those topics and this account", () => {
+    const topics = ["arn:aws:sns:eu-west-1:111122223333:alarms"];
+    expect(topicPublisherKeyUse({ sid: "CloudwatchPublishesToTopics", service: "cloudwatch.amazonaws.com", accountId: "111122223333", topicArns: topics })).toEqual({
+      Sid: "CloudwatchPublishesToTopics", Effect: "Allow", Principal: { Service: "cloudwatch.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
+      Condition: { StringEquals: { "aws:SourceAccount": "111122223333", "kms:EncryptionContext:aws:sns:topicArn": topics } },
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { between, check, matches, maxLength, ModulePropsError, oneOf, validateProps } from "../../modules/validate";
+import { accepted, between, check, matches, maxLength, ModulePropsError, oneOf, validateProps } from "../../modules/validate";
 import { newStack } from "../support/modules";
 
 /** A module with two checked props, as every module in modules/ checks its own. */
@@ -45,5 +45,14 @@ describe("module prop validation", () => {
     expect(between(1, 2, "x").when(1.5)).toBe(true);
     expect(oneOf([1, 3], "odd").allowed).toBe("must be one of: 1, 3 (odd)");
     expect(matches(/^a$/, "must be a").when("b")).toBe(true);
+  });
+
+  it("takes the message of a value-dependent check from the check itself, and never judges a token", () => {
+    const even = (n: number) => (n % 2 === 0 ? undefined : `must be even, ${n} is odd`);
+    expect(accepted(3, even)).toMatchObject({ allowed: "must be even, 3 is odd" });
+    expect(accepted(3, even).when(3)).toBe(true);
+    expect(accepted(4, even).when(4)).toBe(false);
+    const days = new TerraformVariable(newStack(), "days", { type: "number" });
+    expect(accepted(days.numberValue, even).when(days.numberValue)).toBe(false);
   });
 });

@@ -45,6 +45,11 @@ const zoneSetting = (id: string, value: string): Block[] => [
   ["cloudflare_zone_setting", `S${id.replace(/_/g, "")}`, { zone_id: "${cloudflare_zone.Z.id}", setting_id: id, value }],
 ];
 const trail = { name: "org", s3_bucket_name: "trail-bucket" };
+const streamPipe = (stream: Record<string, unknown>): Block => ["aws_pipes_pipe", "X", {
+  name: "changes", role_arn: "arn:aws:iam::111122223333:role/pipe", target: "arn:aws:events:us-east-1:111122223333:event-bus/domain",
+  source: "arn:aws:dynamodb:us-east-1:111122223333:table/app/stream/2026-11-25T00:00:00.000", source_parameters: { dynamodb_stream_parameters: { starting_position: "LATEST", ...stream } },
+}];
+const topic: Block = ["aws_sns_topic", "X", { name: "t", kms_master_key_id: kms }];
 
 /** Per rule: blocks that comply and blocks that break it (the failing element is named `X` or the resource of the rule's type). */
 export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonly fail: readonly Block[]; readonly failBackend?: Record<string, Record<string, unknown>> }> = {
@@ -142,6 +147,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_eks_cluster", "X", { name: "k", encryption_config: { resources: ["secrets"], provider: { key_arn: kms } } }]],
     fail: [["aws_eks_cluster", "X", { name: "k" }]],
   },
+  "EventBridge.CmkEncryption": {
+    pass: [["aws_cloudwatch_event_bus", "X", { name: "domain", kms_key_identifier: kms }]],
+    fail: [["aws_cloudwatch_event_bus", "X", { name: "domain" }]],
+  },
   "ELB.DropInvalidHeaders": {
     pass: [["aws_lb", "X", { load_balancer_type: "application", drop_invalid_header_fields: true }]],
     fail: [["aws_lb", "X", { load_balancer_type: "application" }]],
@@ -226,6 +235,14 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_neptune_cluster", "X", { storage_encrypted: true, kms_key_arn: kms }]],
     fail: [["aws_neptune_cluster", "X", { storage_encrypted: true }]],
   },
+  "Pipes.BoundedRetries": {
+    pass: [streamPipe({ maximum_retry_attempts: 3, maximum_record_age_in_seconds: 3600 })],
+    fail: [streamPipe({ maximum_retry_attempts: -1, maximum_record_age_in_seconds: 3600 })],
+  },
+  "Pipes.DeadLetterQueue": {
+    pass: [streamPipe({ dead_letter_config: { arn: "arn:aws:sqs:us-east-1:111122223333:changes-dlq" } })],
+    fail: [streamPipe({})],
+  },
   "RDS.BackupRetention": { pass: [["aws_db_instance", "X", { engine: "postgres", backup_retention_period: 7 }]], fail: [["aws_db_instance", "X", { engine: "postgres", backup_retention_period: 1 }]] },
   "RDS.DeletionProtectionInProd": { pass: [["aws_db_instance", "X", { engine: "postgres", deletion_protection: true }]], fail: [["aws_db_instance", "X", { engine: "postgres" }]] },
   "RDS.FinalSnapshotInProd": {
@@ -282,6 +299,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_sns_topic_subscription", "X", { topic_arn: "arn:t", protocol: "sqs", endpoint: "arn:q", redrive_policy: JSON.stringify({ deadLetterTargetArn: "arn:dlq" }) }]],
     fail: [["aws_sns_topic_subscription", "X", { topic_arn: "arn:t", protocol: "sqs", endpoint: "arn:q" }]],
   },
+  "SNS.TlsOnly": {
+    pass: [topic, ["aws_sns_topic_policy", "P", { arn: "${aws_sns_topic.X.arn}", policy: doc([{ Effect: "Deny", Principal: "*", Action: "sns:Publish", Resource: "${aws_sns_topic.X.arn}", Condition: { Bool: { "aws:SecureTransport": "false" } } }]) }]],
+    fail: [topic, ["aws_sns_topic_policy", "P", { arn: "${aws_sns_topic.X.arn}", policy: doc([{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: "${aws_sns_topic.X.arn}" }]) }]],
+  },
   "SQS.DeadLetterQueue": {
     pass: [["aws_sqs_queue", "D", { name: "work-dlq" }], ["aws_sqs_queue", "X", { name: "work", redrive_policy: JSON.stringify({ deadLetterTargetArn: "${aws_sqs_queue.D.arn}", maxReceiveCount: 5 }) }]],
     fail: [["aws_sqs_queue", "X", { name: "work" }]],
@@ -298,6 +319,14 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   "SecretsManager.RecoveryWindowInProd": {
     pass: [["aws_secretsmanager_secret", "X", { name: "s", recovery_window_in_days: 30 }]],
     fail: [["aws_secretsmanager_secret", "X", { name: "s", recovery_window_in_days: 0 }]],
+  },
+  "SES.DkimKeyLength": {
+    pass: [["aws_sesv2_email_identity", "X", { email_identity: "example.com", dkim_signing_attributes: { next_signing_key_length: "RSA_2048_BIT" } }]],
+    fail: [["aws_sesv2_email_identity", "X", { email_identity: "example.com" }]],
+  },
+  "SES.TlsRequired": {
+    pass: [["aws_sesv2_configuration_set", "X", { configuration_set_name: "mail", delivery_options: { tls_policy: "REQUIRE" } }]],
+    fail: [["aws_sesv2_configuration_set", "X", { configuration_set_name: "mail", delivery_options: { tls_policy: "OPTIONAL" } }]],
   },
   "Terraform.PreventDestroyInProd": {
     pass: [["aws_secretsmanager_secret", "X", { name: "s", lifecycle: { prevent_destroy: true } }]],

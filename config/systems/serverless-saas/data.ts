@@ -1,5 +1,6 @@
 import type { Environment } from "../../presets";
 import type { DataInput } from "../types";
+import { appDomain } from "./domain";
 
 /**
  * One on-demand table (todo and media services) whose stream feeds
@@ -7,7 +8,7 @@ import type { DataInput } from "../types";
  * signed URLs; objects over 1 MB move to Intelligent-Tiering (seed).
  */
 export function data(env: Environment): DataInput {
-  const origin = env === "prod" ? "https://app.thestack.dev" : "https://app.dev.thestack.dev";
+  const origin = `https://app.${appDomain(env)}`;
   return {
     dynamodb: [{
       id: "App", name: `serverless-saas-${env}-app`,

@@ -10,6 +10,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const serverlessSaas: readonly DeploymentInput[] = [
-  { system: "serverless-saas", environment: "prod", region: "eu-west-1", account: "saas-prod-multi-tenant", network: network("prod"), data: data("prod"), messaging: messaging() },
-  { system: "serverless-saas", environment: "dev", region: "eu-west-1", account: "saas-integration-test", network: network("dev"), data: data("dev"), messaging: messaging() },
+  { system: "serverless-saas", environment: "prod", region: "eu-west-1", account: "saas-prod-multi-tenant", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
+  { system: "serverless-saas", environment: "dev", region: "eu-west-1", account: "saas-integration-test", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
 ];
