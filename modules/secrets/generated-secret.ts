@@ -1,8 +1,8 @@
 import { Password } from "@cdktf/provider-random/lib/password";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
-import { DataResource } from "cdktf";
 import { Construct } from "constructs";
+import { TerraformData } from "../terraform-data";
 import { between, check, matches, maxLength, validateProps } from "../validate";
 
 /** Props of a generated secret. */
@@ -97,7 +97,7 @@ export class GeneratedSecret extends Construct {
   storeJson(valueKey: string, fields: Readonly<Record<string, string | number>>): void {
     // A write-only string is sent only when its version changes, so the (non-secret) fields are
     // kept in state beside it: a new port or a replaced host then rewrites the whole document.
-    const fieldsWritten = new DataResource(this, "Fields", { input: { ...fields } });
+    const fieldsWritten = new TerraformData(this, "Fields", { input: { ...fields } });
     new SecretsmanagerSecretVersion(this, "Version", {
       secretId: this.secretId,
       secretStringWo: JSON.stringify({ ...fields, [valueKey]: this.value }),
