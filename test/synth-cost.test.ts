@@ -1,4 +1,7 @@
 import { App } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { IConstruct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { buildStacks } from "../stacks/build";
@@ -9,11 +12,14 @@ const validationsOf = (c: IConstruct): unknown[] => (c.node as unknown as { _val
 
 describe("synth cost guards", () => {
   it("registers no cdktf validation that shells out to a binary (each `terraform version` call cost ~85 ms)", () => {
-    const app = new App({ outdir: "unused", stackTraces: false });
+    // cdktf creates the outdir's stacks folder when the App is built, so it goes to a temporary folder.
+    const outdir = mkdtempSync(join(tmpdir(), "synth-cost-"));
+    const app = new App({ outdir, stackTraces: false });
     buildStacks(app, DEPLOYMENTS);
     const offenders = app.node.findAll()
       .filter((c) => validationsOf(c).some((v) => typeof (v as { versionCommand?: unknown }).versionCommand === "string"))
       .map((c) => c.node.path);
+    rmSync(outdir, { recursive: true, force: true });
     expect(offenders).toEqual([]);
   });
 });
