@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, inject } from "vitest";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { inject } from "vitest";
 import { parse } from "yaml";
 import type { StackManifest } from "../../lib/apply-order";
 import { describeStacks, type StackInfo } from "../../scripts/ops/workspace";
@@ -38,12 +37,15 @@ export function realManifest(): StackManifest {
   return JSON.parse(readFileSync(join(inject("synthDir"), "manifest.json"), "utf8")) as StackManifest;
 }
 
-// Imported at the top of a test file, so this hook belongs to the whole file.
-const scratchRoot = mkdtempSync(join(tmpdir(), "delivery-"));
-afterAll(() => rmSync(scratchRoot, { recursive: true, force: true }));
-
-/** A fresh temporary directory, removed after the test file. */
+/**
+ * A fresh temporary directory, inside the run's synth folder so the global
+ * teardown removes it. Not a per-file hook: test files share this module
+ * (vitest `isolate: false`), so a hook here would belong to whichever file
+ * imported it first.
+ */
 export function tempDir(prefix: string): string {
+  const scratchRoot = join(dirname(inject("synthDir")), "delivery");
+  mkdirSync(scratchRoot, { recursive: true });
   return mkdtempSync(join(scratchRoot, `${prefix}-`));
 }
 
