@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineLayer } from "../context";
 import { constructId, intBetween } from "../fields";
+import { type BrokerSettings, brokerSchema, resolveBroker } from "./messaging-broker";
 
 /** SQS limits (SQS developer guide, "Quotas"): retention 1 minute to 14 days, visibility up to 12 hours, receive count 1-1000. */
 const MAX_RETENTION_DAYS = 14;
@@ -36,6 +37,8 @@ const queueSchema = z.strictObject({
 /** The `messaging` section of a deployment. */
 export const messagingSchema = z.strictObject({
   queues: z.array(queueSchema).default([]),
+  /** A RabbitMQ broker (config/layers/messaging-broker.ts). @default none */
+  broker: brokerSchema.optional(),
 });
 
 /** A resolved queue: name fixed, dead-letter target and redrive sources known. */
@@ -58,6 +61,7 @@ export interface QueueSettings {
 /** Resolved messaging settings of a deployment. */
 export interface MessagingSettings {
   readonly queues: readonly QueueSettings[];
+  readonly broker?: BrokerSettings;
 }
 
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -108,7 +112,8 @@ export const messagingLayer = defineLayer({
         retentionSeconds: q.retentionDays * 86400, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, receiveWaitSeconds: q.receiveWaitSeconds,
         deadLetter: q.deadLetter, redriveSources: sources(q.id), protect: d.deletionProtection,
       })),
+      broker: m.broker && resolveBroker(m.broker, ctx),
     };
   },
-  used: (s: MessagingSettings) => s.queues.length > 0,
+  used: (s: MessagingSettings) => s.queues.length > 0 || s.broker !== undefined,
 });
