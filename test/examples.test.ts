@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { exampleStack, matching, only, onlyRef, resources } from "./support/synth";
+import { describe, expect, inject, it } from "vitest";
+import { loadSynthDir } from "../policies/engine/load";
+import { definePack } from "../policies/engine/pack";
+import { runPack } from "../policies/engine/run";
+import { PLATFORM_PACK } from "../policies/pack";
+import { exampleStack, matching, only, onlyRef, refBy, resources, upstream, upstreamEntry } from "./support/synth";
 
 /** Branches no real deployment reaches, on the example deployments of test/examples/. */
 describe("examples: MariaDB on provisioned gp3, NAT none with endpoints (webhooks-staging in example-a)", () => {
@@ -65,5 +69,53 @@ describe("examples: Aurora with three readers, three Redis nodes, unprotected st
     expect(only(data(), "aws_rds_cluster")).not.toHaveProperty("final_snapshot_identifier");
     expect(only(data(), "aws_elasticache_replication_group")).not.toHaveProperty("final_snapshot_identifier");
     expect(matching(data(), "aws_secretsmanager_secret", () => true).map((s) => s.recovery_window_in_days)).toEqual([7, 7]);
+  });
+});
+
+describe("examples: Amazon MQ for RabbitMQ 4.2 in place of the EC2 broker (webhooks-prod in example-a)", () => {
+  const mq = () => exampleStack("webhooks-prod-messaging");
+  const NETWORK = "webhooks-prod-network";
+
+  it("runs a private three-node mq.m7g cluster over the compute subnets, behind the broker workload's group, protected in prod", () => {
+    expect(only(mq(), "aws_mq_broker")).toMatchObject({
+      broker_name: "webhooks-prod-broker", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large",
+      deployment_mode: "CLUSTER_MULTI_AZ", subnet_ids: upstream(NETWORK, "compute_subnet_ids"),
+      security_groups: [upstreamEntry(NETWORK, "workload_security_group_ids", "broker")],
+      publicly_accessible: false, auto_minor_version_upgrade: true, lifecycle: { prevent_destroy: true },
+      maintenance_window_start_time: { day_of_week: "SUNDAY", time_of_day: "04:00", time_zone: "UTC" },
+    });
+  });
+
+  it("takes the administrator's generated password in its user block (so it is in state), the only user Amazon MQ creates", () => {
+    const admin = Object.entries(resources(mq(), "random_password")).find(([id]) => id.includes("Admin"))![0];
+    expect(only(mq(), "aws_mq_broker").user).toEqual([{ username: "ops", password: `\${random_password.${admin}.result}` }]);
+    for (const secret of Object.values(resources(mq(), "aws_secretsmanager_secret"))) {
+      expect(secret).toMatchObject({ kms_key_id: upstream("webhooks-prod-data", "data_kms_key_arn"), recovery_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    }
+  });
+
+  it("publishes the same broker outputs as the EC2 broker, its host taken from the broker's AMQPS endpoint", () => {
+    const values = Object.fromEntries(Object.entries(mq().output!).filter(([name]) => name.startsWith("broker_")).map(([name, o]) => [name, o.value]));
+    const endpoint = `\${element(split(":", trimprefix(element(${onlyRef(mq(), "aws_mq_broker", "instances").slice(2, -1)}[0].endpoints, 0), "amqps://")), 0)}`;
+    expect(values).toEqual({
+      broker_kind: "amazon-mq", broker_name: "webhooks-prod-broker", broker_endpoint: endpoint, broker_port: 5671,
+      broker_admin_secret_arn: refBy(mq(), "aws_secretsmanager_secret", "name", "webhooks/prod/rabbitmq-admin", "arn"),
+      broker_app_secret_arn: refBy(mq(), "aws_secretsmanager_secret", "name", "webhooks/prod/rabbitmq-app", "arn"),
+      broker_security_group_id: upstreamEntry(NETWORK, "workload_security_group_ids", "broker"),
+      broker_ca_certificate_pem: "", broker_metrics_namespace: "",
+    });
+  });
+
+  it("creates nothing of the EC2 broker and needs no TLS provider", () => {
+    for (const type of ["aws_autoscaling_group", "aws_launch_template", "aws_route53_zone", "aws_iam_role", "tls_private_key"]) expect(resources(mq(), type), type).toEqual({});
+    expect(Object.keys(mq().terraform.required_providers).sort()).toEqual(["aws", "random"]);
+  });
+
+  it("passes the platform pack, the Amazon MQ rules included", () => {
+    const stacks = loadSynthDir(inject("examplesDir"));
+    expect(runPack(PLATFORM_PACK, stacks).failures).toEqual([]);
+    const mqOnly = definePack("mq", "Amazon MQ rules", PLATFORM_PACK.entries.filter((e) => e.rule.id.startsWith("MQ.")));
+    const result = runPack(mqOnly, stacks);
+    expect([mqOnly.entries.length, result.evaluations, result.failures]).toEqual([3, 3, []]);
   });
 });

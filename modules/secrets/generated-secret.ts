@@ -17,6 +17,11 @@ export interface GeneratedSecretProps {
   readonly length?: number;
   /** Special characters the consumer accepts. @default RDS-safe set (no / @ " or space) */
   readonly specialCharacters?: string;
+  /**
+   * Refuse `terraform destroy` of the value and the secret: every user of the
+   * credential would be locked out. @default false
+   */
+  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -41,6 +46,8 @@ export class GeneratedSecret extends Construct {
       // 20 characters from this alphabet carry over 120 bits; 4096 is Secrets Manager's GetRandomPassword maximum.
       check("length", props.length, between(20, 4096, "at least 20 for over 120 bits, at most Secrets Manager's 4096")),
     ]);
+    // Set only when asked: an explicit false would rewrite every other secret's JSON for nothing.
+    const lifecycle = props.preventDestroy ? { preventDestroy: true } : undefined;
     const value = new Password(this, "Value", {
       length: props.length ?? 32,
       special: true,
@@ -48,12 +55,14 @@ export class GeneratedSecret extends Construct {
       minLower: 1,
       minUpper: 1,
       minNumeric: 1,
+      lifecycle,
     });
     const secret = new SecretsmanagerSecret(this, "Secret", {
       name: props.name,
       description: props.description,
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: props.recoveryWindowDays,
+      lifecycle,
     });
     this.value = value.result;
     this.secretArn = secret.arn;

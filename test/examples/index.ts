@@ -38,4 +38,17 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
       redis: [{ id: "Sessions", replicationGroupId: "example-sessions", engineVersion: "7.1", nodeType: "cache.r7g.large", nodes: 3, consumers: ["api"] }],
     },
   },
+  {
+    // Amazon MQ for RabbitMQ 4.2 in place of the EC2 broker: a three-node cluster in a protected production deployment.
+    system: "webhooks", environment: "prod", region: "eu-west-2", account: "example-a",
+    network: {
+      cidr: "172.17.0.0/16",
+      workloads: [
+        { name: "worker", description: "example queue workers" },
+        { name: "broker", description: "Amazon MQ for RabbitMQ broker", ingressFrom: [{ workload: "worker", port: 5671 }] },
+      ],
+    },
+    data: { dynamodb: [{ id: "Deliveries", name: "example-deliveries", partitionKey: { name: "id", type: "S" } }] },
+    messaging: { broker: { kind: "amazon-mq", instanceType: "mq.m7g.large", adminUsername: "ops" } },
+  },
 ];

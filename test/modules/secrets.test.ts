@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GeneratedSecret, GeneratedSecretProps } from "../../modules/secrets/generated-secret";
-import { problemsOf } from "../support/modules";
+import { problemsOf, synthOf } from "../support/modules";
 
 const OK: GeneratedSecretProps = { name: "app/db", description: "db", kmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k", recoveryWindowDays: 7 };
 
@@ -18,5 +18,16 @@ describe("GeneratedSecret", () => {
 
   it("accepts the bounds", () => {
     expect(problemsOf((s) => new GeneratedSecret(s, "Secret", { ...OK, recoveryWindowDays: 30, length: 20 }))).toEqual([]);
+  });
+});
+
+describe("GeneratedSecret protection", () => {
+  it("refuses destroy of the value and the secret only when asked, leaving other secrets' JSON as it was", () => {
+    const protectedJson = synthOf((s) => new GeneratedSecret(s, "Secret", { ...OK, preventDestroy: true }));
+    for (const type of ["random_password", "aws_secretsmanager_secret"]) {
+      expect(Object.values(protectedJson.resource[type])[0].lifecycle, type).toEqual({ prevent_destroy: true });
+    }
+    const plain = synthOf((s) => new GeneratedSecret(s, "Secret", OK));
+    for (const type of ["random_password", "aws_secretsmanager_secret"]) expect(Object.values(plain.resource[type])[0], type).not.toHaveProperty("lifecycle");
   });
 });
