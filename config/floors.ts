@@ -24,14 +24,20 @@ export function floorMessage(floor: string, risk: AcceptedRisk): string {
   return `must be ${floor} in production, or accepted with acceptedRisks.${risk}: "<reason>"`;
 }
 
-/** True when `d` is production and has not accepted `risk`. */
-export const floorApplies = (d: DeploymentBase, risk: AcceptedRisk): boolean => d.environment === "prod" && d.acceptedRisks[risk] === undefined;
+/**
+ * True when `d` is held to the floor of `risk` and has not accepted it:
+ * deletion protection in staging and production (staging protects data as
+ * production does, so the policy check Terraform.PreventDestroyInProd covers
+ * both), retention floors in production.
+ */
+export const floorApplies = (d: DeploymentBase, risk: AcceptedRisk): boolean =>
+  (d.environment === "prod" || (risk === "unprotectedProduction" && d.environment === "staging")) && d.acceptedRisks[risk] === undefined;
 
 /** The deployment-wide settings of a production deployment below its floors. */
 export function belowProductionFloors(d: DeploymentBase): FloorProblem[] {
   const problems: FloorProblem[] = [];
   if (!d.deletionProtection && floorApplies(d, "unprotectedProduction")) {
-    problems.push({ field: "deletionProtection", value: false, allowed: floorMessage("true", "unprotectedProduction") });
+    problems.push({ field: "deletionProtection", value: false, allowed: `must be true in staging and production, or accepted with acceptedRisks.unprotectedProduction: "<reason>"` });
   }
   if (d.backupRetentionDays < PRODUCTION_FLOORS.backupRetentionDays && floorApplies(d, "shortBackupRetention")) {
     problems.push({ field: "backupRetentionDays", value: d.backupRetentionDays, allowed: floorMessage(`at least ${PRODUCTION_FLOORS.backupRetentionDays} days`, "shortBackupRetention") });

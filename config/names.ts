@@ -71,6 +71,14 @@ export const NAME_KINDS = {
   },
   "ses-configuration-set": { scope: "region", maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, rule: "up to 64 letters, digits, hyphens and underscores" },
   "ses-event-destination": { scope: "deployment", maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, rule: "up to 64 letters, digits, hyphens and underscores" },
+  "instance-profile": { scope: "account", maxLength: 128, pattern: /^[\w+=,.@-]+$/, rule: "up to 128 letters, digits and +=,.@_-", caseInsensitive: true },
+  "launch-template": { scope: "region", maxLength: 128, pattern: /^[A-Za-z0-9().\/_-]{3,128}$/, rule: "3-128 letters, digits and ( ) . / _ -" },
+  "autoscaling-group": { scope: "region", maxLength: 255, pattern: /^[\x21-\x7E]+$/, rule: "up to 255 printable ASCII characters, no spaces" },
+  "hosted-zone": {
+    scope: "vpc", maxLength: 253, pattern: /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    rule: "a domain name: dot-separated labels of up to 63 lowercase letters, digits and inner hyphens, at most 253 characters",
+  },
+  "mq-broker": { scope: "region", maxLength: 50, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-50 letters, digits, hyphens and underscores" },
 } as const satisfies Record<string, NameKind>;
 
 /** A kind of name in {@link NAME_KINDS}. */

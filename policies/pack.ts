@@ -11,7 +11,7 @@ const HIGH = [
   /^S3\./, /^KMS\./, /^IAM\./, /^Terraform\./, /^Cloudflare\./, /^CloudTrail\./,
   /\.(NotPublic|StorageEncryptedCmk|CmkEncryption|MasterPasswordSource|NoLiteralSecretValue|NoSecretLiteralsInEnvironment)$/,
   /^ElastiCache\.(AtRestEncryption|TransitEncryption|AuthRequired)$/, /^(SQS|SNS)\.Encryption$/, /^(SNS\.TlsOnly|SES\.TlsRequired)$/, /^Logs\.KmsEncryption$/,
-  /^EC2\.(NoWorldIngress|NoAdminPortsFromWorld|Imdsv2Required|NoPublicIp|EbsEncrypted)$/,
+  /^EC2\.(NoWorldIngress|NoAdminPortsFromWorld|Imdsv2Required|NoPublicIp|EbsEncrypted|NoKeyPair)$/,
   /^EKS\.(EndpointAccess|SecretsEncryption)$/, /^ECS\.NoPrivilegedContainers$/, /^CloudFront\.(ViewerHttps|OriginHttps|MinimumTlsVersion)$/,
   /^ELB\.(TlsPolicy|HttpRedirectsToHttps)$/,
 ];

@@ -22,7 +22,7 @@ export function buildStacks(app: App, deployments: readonly Deployment[]): void 
     const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
     const network = new NetworkStack(app, { deployment, stateStack });
     const data = deployment.layers.includes("data") ? new DataStack(app, { deployment, stateStack, network }) : undefined;
-    // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues).
-    if (data && deployment.layers.includes("messaging")) new MessagingStack(app, { deployment, stateStack, data });
+    // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
+    if (data && deployment.layers.includes("messaging")) new MessagingStack(app, { deployment, stateStack, data, network });
   }
 }

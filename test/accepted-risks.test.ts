@@ -29,6 +29,6 @@ describe("a production risk accepted in config reaches the policy checks", () =>
   });
 
   it("is refused by config, not left to the checks, when no reason is given", () => {
-    expect(() => resolveDeployments([input()])).toThrow('axonflow-prod: deletionProtection = false: must be true in production, or accepted with acceptedRisks.unprotectedProduction: "<reason>"');
+    expect(() => resolveDeployments([input()])).toThrow('axonflow-prod: deletionProtection = false: must be true in staging and production, or accepted with acceptedRisks.unprotectedProduction: "<reason>"');
   });
 });

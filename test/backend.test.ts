@@ -20,8 +20,8 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 };
 
 describe("stacks", () => {
-  it("are a network, a data and (where queues exist) a messaging stack per deployment plus one state stack per account and region", () => {
-    const messaging = ["stackflow-prod", "stackflow-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
+  it("are a network, a data and (where queues or a broker exist) a messaging stack per deployment plus one state stack per account and region", () => {
+    const messaging = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
     expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [`${d}-data`, `${d}-network`, ...(messaging.includes(d) ? [`${d}-messaging`] : [])]).sort());
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
@@ -64,7 +64,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(28);
+    expect(locations.length).toBe(30);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {
@@ -78,10 +78,12 @@ describe("providers", () => {
   it("use fully qualified sources, pinned versions and Terraform >= 1.11 in every stack", () => {
     const aws = { source: "registry.terraform.io/hashicorp/aws", version: "6.25.0" };
     const random = { source: "registry.terraform.io/hashicorp/random", version: "3.7.2" };
+    const tls = { source: "registry.terraform.io/hashicorp/tls", version: "4.1.0" };
     for (const name of stackNames()) {
       const tf = stack(name).terraform;
       const generatesSecrets = name.endsWith("-data") && !name.startsWith("serverless-saas-");
-      expect(tf.required_providers).toEqual(generatesSecrets ? { aws, random } : { aws });
+      const runsBroker = /^webhooks-(prod|dev)-messaging$/.test(name);
+      expect(tf.required_providers, name).toEqual(runsBroker ? { aws, random, tls } : generatesSecrets ? { aws, random } : { aws });
       expect(tf.required_version).toBe(">= 1.11.0");
     }
   });

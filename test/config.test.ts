@@ -88,7 +88,7 @@ describe("bad configuration is rejected with one message per problem", () => {
     ["a list where an object belongs", [with_({ network: [] })],
       ["commerce-prod: network = []: must be an object, not a list"]],
     ["production without deletion protection", [with_({ deletionProtection: false })],
-      ['commerce-prod: deletionProtection = false: must be true in production, or accepted with acceptedRisks.unprotectedProduction: "<reason>"']],
+      ['commerce-prod: deletionProtection = false: must be true in staging and production, or accepted with acceptedRisks.unprotectedProduction: "<reason>"']],
     ["production backups under 7 days", [with_({ backupRetentionDays: 3 })],
       ['commerce-prod: backupRetentionDays = 3: must be at least 7 days in production, or accepted with acceptedRisks.shortBackupRetention: "<reason>"']],
     ["production logs kept under 90 days", [with_({ logRetentionDays: 30 })],

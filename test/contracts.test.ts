@@ -84,6 +84,16 @@ describe("named layer contracts (stacks/contracts.ts)", () => {
     expect(outputs.store_endpoints.value).toEqual({});
   });
 
+  it("messaging's broker outputs are empty (the port 0), not missing, without a broker, and such a stack reads no network", () => {
+    const s = stack("stackflow-prod-messaging");
+    const broker = Object.fromEntries(Object.entries(s.output!).filter(([name]) => name.startsWith("broker_")).map(([name, o]) => [name, o.value]));
+    expect(broker).toEqual({
+      broker_kind: "", broker_name: "", broker_endpoint: "", broker_port: 0, broker_admin_secret_arn: "", broker_app_secret_arn: "",
+      broker_security_group_id: "", broker_ca_certificate_pem: "", broker_metrics_namespace: "",
+    });
+    expect(Object.keys(s.data?.terraform_remote_state ?? {})).toEqual(["stackflow-prod-data"]);
+  });
+
   it("data reads the network contract, never a network resource", () => {
     const s = stack("commerce-prod-data");
     expect(resources(s, "aws_db_subnet_group")).not.toEqual({});

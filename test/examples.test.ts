@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { exampleStack, matching, only, onlyRef, policy, resources } from "./support/synth";
+import { describe, expect, inject, it } from "vitest";
+import { loadSynthDir } from "../policies/engine/load";
+import { definePack } from "../policies/engine/pack";
+import { runPack } from "../policies/engine/run";
+import { PLATFORM_PACK } from "../policies/pack";
+import { exampleStack, matching, only, onlyRef, policy, refBy, resources, upstream, upstreamEntry } from "./support/synth";
 
 /** Branches no real deployment reaches, on the example deployments of test/examples/. */
 describe("examples: MariaDB on provisioned gp3, NAT none with endpoints (webhooks-staging in example-a)", () => {
@@ -42,8 +46,8 @@ describe("examples: MariaDB on provisioned gp3, NAT none with endpoints (webhook
   });
 });
 
-describe("examples: Aurora with three readers, three Redis nodes, unprotected staging (stackflow-staging in example-b)", () => {
-  const data = () => exampleStack("stackflow-staging-data");
+describe("examples: Aurora with three readers, three Redis nodes, Multi-AZ but unprotected dev (stackflow-dev in example-b)", () => {
+  const data = () => exampleStack("stackflow-dev-data");
 
   it("spreads a writer and three readers over the three AZs, readers on promotion tier 1", () => {
     const instances = Object.values(resources(data(), "aws_rds_cluster_instance"))
@@ -68,8 +72,8 @@ describe("examples: Aurora with three readers, three Redis nodes, unprotected st
   });
 });
 
-describe("examples: a tuned pipe without filters, a bus without rules, a topic for CloudWatch alarms, no email (stackflow-staging in example-b)", () => {
-  const messaging = () => exampleStack("stackflow-staging-messaging");
+describe("examples: a tuned pipe without filters, a bus without rules, a topic for CloudWatch alarms, no email (stackflow-dev in example-b)", () => {
+  const messaging = () => exampleStack("stackflow-dev-messaging");
 
   it("passes every record, replays the stream from its start, and gives up on the first failure after a minute", () => {
     expect(only(messaging(), "aws_pipes_pipe")).toMatchObject({
@@ -96,5 +100,53 @@ describe("examples: a tuned pipe without filters, a bus without rules, a topic f
     for (const type of ["aws_sesv2_email_identity", "aws_sesv2_configuration_set", "aws_sesv2_configuration_set_event_destination"]) expect(resources(messaging(), type)).toEqual({});
     expect(messaging().output?.email_dkim_records.value).toEqual({});
     expect(messaging().output?.email_identity_arn.value).toBe("");
+  });
+});
+
+describe("examples: Amazon MQ for RabbitMQ 4.2 in place of the EC2 broker (webhooks-prod in example-a)", () => {
+  const mq = () => exampleStack("webhooks-prod-messaging");
+  const NETWORK = "webhooks-prod-network";
+
+  it("runs a private three-node mq.m7g cluster over the compute subnets, behind the broker workload's group, protected in prod", () => {
+    expect(only(mq(), "aws_mq_broker")).toMatchObject({
+      broker_name: "webhooks-prod-broker", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large",
+      deployment_mode: "CLUSTER_MULTI_AZ", subnet_ids: upstream(NETWORK, "compute_subnet_ids"),
+      security_groups: [upstreamEntry(NETWORK, "workload_security_group_ids", "broker")],
+      publicly_accessible: false, auto_minor_version_upgrade: true, lifecycle: { prevent_destroy: true },
+      maintenance_window_start_time: { day_of_week: "SUNDAY", time_of_day: "04:00", time_zone: "UTC" },
+    });
+  });
+
+  it("takes the administrator's generated password in its user block (so it is in state), the only user Amazon MQ creates", () => {
+    const admin = Object.entries(resources(mq(), "random_password")).find(([id]) => id.includes("Admin"))![0];
+    expect(only(mq(), "aws_mq_broker").user).toEqual([{ username: "ops", password: `\${random_password.${admin}.result}` }]);
+    for (const secret of Object.values(resources(mq(), "aws_secretsmanager_secret"))) {
+      expect(secret).toMatchObject({ kms_key_id: upstream("webhooks-prod-data", "data_kms_key_arn"), recovery_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    }
+  });
+
+  it("publishes the same broker outputs as the EC2 broker, its host taken from the broker's AMQPS endpoint", () => {
+    const values = Object.fromEntries(Object.entries(mq().output!).filter(([name]) => name.startsWith("broker_")).map(([name, o]) => [name, o.value]));
+    const endpoint = `\${element(split(":", trimprefix(element(${onlyRef(mq(), "aws_mq_broker", "instances").slice(2, -1)}[0].endpoints, 0), "amqps://")), 0)}`;
+    expect(values).toEqual({
+      broker_kind: "amazon-mq", broker_name: "webhooks-prod-broker", broker_endpoint: endpoint, broker_port: 5671,
+      broker_admin_secret_arn: refBy(mq(), "aws_secretsmanager_secret", "name", "webhooks/prod/rabbitmq-admin", "arn"),
+      broker_app_secret_arn: refBy(mq(), "aws_secretsmanager_secret", "name", "webhooks/prod/rabbitmq-app", "arn"),
+      broker_security_group_id: upstreamEntry(NETWORK, "workload_security_group_ids", "broker"),
+      broker_ca_certificate_pem: "", broker_metrics_namespace: "",
+    });
+  });
+
+  it("creates nothing of the EC2 broker and needs no TLS provider", () => {
+    for (const type of ["aws_autoscaling_group", "aws_launch_template", "aws_route53_zone", "aws_iam_role", "tls_private_key"]) expect(resources(mq(), type), type).toEqual({});
+    expect(Object.keys(mq().terraform.required_providers).sort()).toEqual(["aws", "random"]);
+  });
+
+  it("passes the platform pack, the Amazon MQ rules included", () => {
+    const stacks = loadSynthDir(inject("examplesDir"));
+    expect(runPack(PLATFORM_PACK, stacks).failures).toEqual([]);
+    const mqOnly = definePack("mq", "Amazon MQ rules", PLATFORM_PACK.entries.filter((e) => e.rule.id.startsWith("MQ.")));
+    const result = runPack(mqOnly, stacks);
+    expect([mqOnly.entries.length, result.evaluations, result.failures]).toEqual([3, 3, []]);
   });
 });

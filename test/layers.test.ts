@@ -47,7 +47,7 @@ describe("layer dependency rules (stacks/layers.ts) over the manifest", () => {
       expect(stackNames().filter((n) => kindOf(n).scope === "deployment" && n.startsWith(`${d.name}-`)), d.name)
         .toEqual(d.layers.map((l) => `${d.name}-${l}`).sort());
       if (d.layers.includes("data")) {
-        expect(manifest().stacks[`${d.name}-data`].dependencies.sort()).toEqual([`${d.account.name}-${d.region}-state`, `${d.name}-network`].sort());
+        expect([...manifest().stacks[`${d.name}-data`].dependencies].sort()).toEqual([`${d.account.name}-${d.region}-state`, `${d.name}-network`].sort());
       }
     }
   });

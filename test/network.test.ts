@@ -182,12 +182,11 @@ describe("workload security groups (owned by the network layer)", () => {
     expect(ingress(s, "alb")).toEqual([]);
   });
 
-  it("let webhooks' receiver and processors reach RabbitMQ over AMQPS (5671) only", () => {
+  it("let webhooks' receiver and processors reach RabbitMQ over AMQPS (5671), and only the monitoring workload its Prometheus endpoint (15692)", () => {
     const s = net("webhooks-prod");
-    expect(ingress(s, "broker").map((r) => [r.from_port, r.referenced_security_group_id])).toEqual(expect.arrayContaining([
-      [5671, groupRef(s, "receiver")], [5671, groupRef(s, "processor")],
-    ]));
-    expect(ingress(s, "broker")).toHaveLength(2);
+    expect(ingress(s, "broker").map((r) => [r.from_port, r.to_port, r.referenced_security_group_id]).sort()).toEqual([
+      [15692, 15692, groupRef(s, "monitoring")], [5671, 5671, groupRef(s, "processor")], [5671, 5671, groupRef(s, "receiver")],
+    ].sort());
   });
 
   it("allow all egress, as the seeds specify, and nothing else from the internet", () => {

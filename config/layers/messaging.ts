@@ -2,6 +2,7 @@ import { z } from "zod";
 import { defineLayer } from "../context";
 import { constructId, intBetween } from "../fields";
 import { type EventsSettings, eventsFields, eventsUsed, resolveEvents } from "./messaging-events";
+import { type BrokerSettings, brokerSchema, resolveBroker } from "./messaging-broker";
 
 /** SQS limits (SQS developer guide, "Quotas"): retention 1 minute to 14 days, visibility up to 12 hours, receive count 1-1000. */
 const MAX_RETENTION_DAYS = 14;
@@ -38,6 +39,8 @@ const queueSchema = z.strictObject({
 export const messagingSchema = z.strictObject({
   queues: z.array(queueSchema).default([]),
   ...eventsFields,
+  /** A RabbitMQ broker (config/layers/messaging-broker.ts). @default none */
+  broker: brokerSchema.optional(),
 });
 
 /** A resolved queue: name fixed, dead-letter target and redrive sources known. */
@@ -60,6 +63,7 @@ export interface QueueSettings {
 /** Resolved messaging settings of a deployment: queues here, buses, pipes, topics and email in ./messaging-events.ts. */
 export interface MessagingSettings extends EventsSettings {
   readonly queues: readonly QueueSettings[];
+  readonly broker?: BrokerSettings;
 }
 
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -110,7 +114,7 @@ export const messagingLayer = defineLayer({
       retentionSeconds: q.retentionDays * 86400, visibilityTimeoutSeconds: q.visibilityTimeoutSeconds, receiveWaitSeconds: q.receiveWaitSeconds,
       deadLetter: q.deadLetter, redriveSources: sources(q.id), protect: d.deletionProtection,
     }));
-    return { queues, ...resolveEvents(m, queues, ctx) };
+    return { queues, ...resolveEvents(m, queues, ctx), broker: m.broker && resolveBroker(m.broker, ctx) };
   },
-  used: (s: MessagingSettings) => s.queues.length > 0 || eventsUsed(s),
+  used: (s: MessagingSettings) => s.queues.length > 0 || eventsUsed(s) || s.broker !== undefined,
 });

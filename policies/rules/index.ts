@@ -6,6 +6,7 @@
 import type { Rule } from "../engine/types";
 import { ApiGatewayAccessLogs } from "./apigateway/access-logs";
 import { ApiGatewayXRayTracing } from "./apigateway/xray-tracing";
+import { AutoScalingLaunchTemplate } from "./autoscaling/launch-template";
 import { CloudflareAlwaysHttps } from "./cloudflare/zone-setting";
 import { CloudflareMinTls12 } from "./cloudflare/zone-setting";
 import { CloudflareStrictSsl } from "./cloudflare/zone-setting";
@@ -24,6 +25,7 @@ import { Ec2DefaultSecurityGroupClosed } from "./ec2/default-security-group-clos
 import { Ec2EbsEncrypted } from "./ec2/ebs-encrypted";
 import { Ec2Imdsv2Required } from "./ec2/imdsv2-required";
 import { Ec2NoAdminPortsFromWorld } from "./ec2/no-admin-ports-from-world";
+import { Ec2NoKeyPair } from "./ec2/no-key-pair";
 import { Ec2NoPublicIp } from "./ec2/no-public-ip";
 import { Ec2NoWorldIngress } from "./ec2/no-world-ingress";
 import { Ec2SecurityGroupDescriptions } from "./ec2/security-group-descriptions";
@@ -53,6 +55,9 @@ import { LambdaLogRetention } from "./lambda/log-retention";
 import { LambdaNoSecretLiteralsInEnvironment } from "./lambda/no-secret-literals-in-environment";
 import { LogsKmsEncryption } from "./logs/kms-encryption";
 import { LogsRetention } from "./logs/retention";
+import { MqAutoMinorVersionUpgrade } from "./mq/auto-minor-version-upgrade";
+import { MqMultiAzInProd } from "./mq/multi-az-in-prod";
+import { MqNotPublic } from "./mq/not-public";
 import { NeptuneAuditLogExport } from "./neptune/audit-log-export";
 import { NeptuneBackupRetention } from "./neptune/backup-retention";
 import { NeptuneDeletionProtectionInProd } from "./neptune/deletion-protection-in-prod";
@@ -97,6 +102,7 @@ import { WafRateBasedRule } from "./waf/rate-based-rule";
 export const ALL_RULES: readonly Rule[] = [
   ApiGatewayAccessLogs,
   ApiGatewayXRayTracing,
+  AutoScalingLaunchTemplate,
   CloudflareAlwaysHttps,
   CloudflareMinTls12,
   CloudflareStrictSsl,
@@ -115,6 +121,7 @@ export const ALL_RULES: readonly Rule[] = [
   Ec2EbsEncrypted,
   Ec2Imdsv2Required,
   Ec2NoAdminPortsFromWorld,
+  Ec2NoKeyPair,
   Ec2NoPublicIp,
   Ec2NoWorldIngress,
   Ec2SecurityGroupDescriptions,
@@ -144,6 +151,9 @@ export const ALL_RULES: readonly Rule[] = [
   LambdaNoSecretLiteralsInEnvironment,
   LogsKmsEncryption,
   LogsRetention,
+  MqAutoMinorVersionUpgrade,
+  MqMultiAzInProd,
+  MqNotPublic,
   NeptuneAuditLogExport,
   NeptuneBackupRetention,
   NeptuneDeletionProtectionInProd,

@@ -9,7 +9,7 @@ import type { DeploymentInput } from "../../config/resolve";
  */
 export const EXAMPLE_ACCOUNTS: readonly AccountInput[] = [
   { name: "example-a", id: "210987654321", purpose: "workloads", environments: ["prod", "staging"] },
-  { name: "example-b", purpose: "workloads", environments: ["prod", "staging"] },
+  { name: "example-b", purpose: "workloads", environments: ["dev"] },
 ];
 
 export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
@@ -27,9 +27,9 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
     },
   },
   {
-    // Aurora with three readers over three AZs; Redis with three nodes; everything unprotected in a dev-like staging.
-    system: "stackflow", environment: "staging", region: "us-east-2", account: "example-b", deletionProtection: false,
-    network: { cidr: "192.168.0.0/20", nat: "perAz", workloads: [{ name: "api", description: "example API containers" }] },
+    // Aurora with three readers over three AZs; Redis with three nodes; everything unprotected, as dev is.
+    system: "stackflow", environment: "dev", region: "us-east-2", account: "example-b", multiAz: true,
+    network: { cidr: "192.168.0.0/20", nat: "perAz", azCount: 3, workloads: [{ name: "api", description: "example API containers" }] },
     data: {
       aurora: [{
         id: "Catalog", identifier: "example-catalog", engineVersion: "17.7", instanceClass: "db.r7g.large", readers: 3,
@@ -48,5 +48,18 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
       }],
       topics: [{ id: "Alarms", name: "example-alarms", servicePublishers: ["cloudwatch"] }],
     },
+  },
+  {
+    // Amazon MQ for RabbitMQ 4.2 in place of the EC2 broker: a three-node cluster in a protected production deployment.
+    system: "webhooks", environment: "prod", region: "eu-west-2", account: "example-a",
+    network: {
+      cidr: "172.17.0.0/16",
+      workloads: [
+        { name: "worker", description: "example queue workers" },
+        { name: "broker", description: "Amazon MQ for RabbitMQ broker", ingressFrom: [{ workload: "worker", port: 5671 }] },
+      ],
+    },
+    data: { dynamodb: [{ id: "Deliveries", name: "example-deliveries", partitionKey: { name: "id", type: "S" } }] },
+    messaging: { broker: { kind: "amazon-mq", instanceType: "mq.m7g.large", adminUsername: "ops" } },
   },
 ];

@@ -56,3 +56,14 @@ describe("GeneratedSecret", () => {
     expect(version.lifecycle).toEqual({ replace_triggered_by: [`\${terraform_data.${fieldsId}}`] });
   });
 });
+
+describe("GeneratedSecret protection", () => {
+  it("refuses destroy of the value and the secret unless the owner turns it off (dev)", () => {
+    const protectedJson = synthOf((s) => new GeneratedSecret(s, "Secret", OK));
+    const open = synthOf((s) => new GeneratedSecret(s, "Secret", { ...OK, preventDestroy: false }));
+    for (const type of ["random_password", "aws_secretsmanager_secret"]) {
+      expect(Object.values(protectedJson.resource[type])[0].lifecycle, type).toEqual({ prevent_destroy: true });
+      expect(Object.values(open.resource[type])[0].lifecycle, type).toEqual({ prevent_destroy: false });
+    }
+  });
+});

@@ -61,6 +61,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_api_gateway_stage", "X", { stage_name: "prod", xray_tracing_enabled: true }]],
     fail: [["aws_api_gateway_stage", "X", { stage_name: "prod" }]],
   },
+  "AutoScaling.LaunchTemplate": {
+    pass: [["aws_autoscaling_group", "X", { min_size: 1, max_size: 1, launch_template: { id: "lt-0123", version: "3" } }]],
+    fail: [["aws_autoscaling_group", "X", { min_size: 1, max_size: 1, launch_configuration: "legacy-config" }]],
+  },
   "CloudFront.MinimumTlsVersion": {
     pass: [["aws_cloudfront_distribution", "X", { viewer_certificate: { acm_certificate_arn: "arn:aws:acm:us-east-1:1:certificate/c", ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2021" } }]],
     fail: [["aws_cloudfront_distribution", "X", { viewer_certificate: { cloudfront_default_certificate: true } }]],
@@ -109,6 +113,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     fail: [["aws_instance", "X", { ami: "ami-1", metadata_options: { http_tokens: "optional" } }]],
   },
   "EC2.NoAdminPortsFromWorld": { pass: [ingress("10.0.0.0/16", 22)], fail: [ingress("0.0.0.0/0", 22)] },
+  "EC2.NoKeyPair": {
+    pass: [["aws_launch_template", "X", { name: "host", instance_type: "t4g.small" }]],
+    fail: [["aws_launch_template", "X", { name: "host", instance_type: "t4g.small", key_name: "ops-laptop" }]],
+  },
   "EC2.NoPublicIp": {
     pass: [["aws_subnet", "X", { cidr_block: "10.0.0.0/24", map_public_ip_on_launch: false }]],
     fail: [["aws_subnet", "X", { cidr_block: "10.0.0.0/24", map_public_ip_on_launch: true }]],
@@ -216,6 +224,18 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   },
   "Logs.KmsEncryption": { pass: [["aws_cloudwatch_log_group", "X", { name: "/app", kms_key_id: kms }]], fail: [["aws_cloudwatch_log_group", "X", { name: "/app" }]] },
   "Logs.Retention": { pass: [["aws_cloudwatch_log_group", "X", { name: "/app", retention_in_days: 30 }]], fail: [["aws_cloudwatch_log_group", "X", { name: "/app" }]] },
+  "MQ.AutoMinorVersionUpgrade": {
+    pass: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", auto_minor_version_upgrade: true }]],
+    fail: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", auto_minor_version_upgrade: false }]],
+  },
+  "MQ.MultiAzInProd": {
+    pass: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", deployment_mode: "CLUSTER_MULTI_AZ" }]],
+    fail: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", deployment_mode: "SINGLE_INSTANCE" }]],
+  },
+  "MQ.NotPublic": {
+    pass: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", publicly_accessible: false }]],
+    fail: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", publicly_accessible: true }]],
+  },
   "Neptune.AuditLogExport": {
     pass: [["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["audit"] }]],
     fail: [["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["slowquery"] }]],

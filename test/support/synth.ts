@@ -20,9 +20,23 @@ export interface Manifest {
 
 const cache = new Map<string, unknown>();
 
+/** Freezes a parsed JSON value all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * The synthesized JSON, parsed once per worker and shared by every test file
+ * (vitest `isolate: false`): frozen, so a test that sorts or edits it in
+ * place fails at once instead of changing what other files read.
+ */
 function readJson<T>(relative: string, dir: "synthDir" | "examplesDir" = "synthDir"): T {
   const path = join(inject(dir), relative);
-  if (!cache.has(path)) cache.set(path, JSON.parse(readFileSync(path, "utf8")));
+  if (!cache.has(path)) cache.set(path, deepFreeze(JSON.parse(readFileSync(path, "utf8"))));
   return cache.get(path) as T;
 }
 
