@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
@@ -7,17 +7,29 @@ import { deploymentStacks } from "../../lib/apply-order";
 import { DEPLOYMENTS, deployment } from "../support/deployments";
 import { realManifest, ROOT } from "./support";
 
-/** Runs the CLI as `npm run ops --` does, in a fresh process, against the shared synth output. */
-function ops(args: readonly string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", ...args, "--no-synth", "--outdir", inject("synthDir")], {
-    cwd: ROOT, encoding: "utf8", env: { ...process.env, ...env },
+/**
+ * Runs the CLI as `npm run ops --` does, in a fresh process, against the
+ * shared synth output. Asynchronous, so the tests below run their processes
+ * side by side (`describe.concurrent`).
+ */
+function ops(args: readonly string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", ...args, "--no-synth", "--outdir", inject("synthDir")], {
+      cwd: ROOT, env: { ...process.env, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
 
-describe("npm run ops", () => {
-  it("fails with a clear message, before doing anything, when terraform is not on PATH", () => {
+describe.concurrent("npm run ops", () => {
+  it("fails with a clear message, before doing anything, when terraform is not on PATH", async () => {
     // An empty PATH: node itself is started by absolute path.
-    const result = ops(["plan", "commerce-prod"], { PATH: "" });
+    const result = await ops(["plan", "commerce-prod"], { PATH: "" });
     expect(result.status).toBe(127);
     expect(result.stderr).toContain("terraform was not found on PATH.");
     const pinned = readFileSync(join(ROOT, ".github", "terraform-version"), "utf8").trim();
@@ -25,8 +37,8 @@ describe("npm run ops", () => {
     expect(result.stdout).toBe("");
   });
 
-  it("prints what apply would run, in dependency order, without terraform (--dry-run)", () => {
-    const result = ops(["apply", "commerce-prod", "--dry-run"], { PATH: "" });
+  it("prints what apply would run, in dependency order, without terraform (--dry-run)", async () => {
+    const result = await ops(["apply", "commerce-prod", "--dry-run"], { PATH: "" });
     expect(result.status, result.stderr).toBe(0);
     const headers = result.stdout.split("\n").filter((l) => /^\[\d+\/\d+\]/.test(l));
     expect(headers).toEqual(deploymentStacks(realManifest(), deployment("commerce-prod")).map((s, i, all) => expect.stringMatching(new RegExp(`^\\[${i + 1}/${all.length}\\] ${s} \\(wave \\d\\)$`))));
@@ -36,8 +48,8 @@ describe("npm run ops", () => {
     expect(result.stdout).toMatch(/terraform -chdir=\S+commerce-prod-network apply -lock-timeout=5m\n/);
   });
 
-  it("destroys in reverse order and leaves the shared state stack alone (--dry-run)", () => {
-    const result = ops(["destroy", "commerce-dev", "--dry-run", "--auto-approve"], { PATH: "" });
+  it("destroys in reverse order and leaves the shared state stack alone (--dry-run)", async () => {
+    const result = await ops(["destroy", "commerce-dev", "--dry-run", "--auto-approve"], { PATH: "" });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("Left in place (shared state backend, prevent_destroy): commerce-nonprod-us-west-2-state");
     const stacks = result.stdout.split("\n").filter((l) => /^\[\d/.test(l)).map((l) => l.split(" ")[1]);
@@ -45,8 +57,8 @@ describe("npm run ops", () => {
     expect(result.stdout).toMatch(/destroy -input=false -lock-timeout=5m -auto-approve\n/);
   });
 
-  it("prints what the apply workflow would run: a fresh plan, then approval on the deployment's environment", () => {
-    const result = ops(["workflow", "apply", "webhooks-prod"]);
+  it("prints what the apply workflow would run: a fresh plan, then approval on the deployment's environment", async () => {
+    const result = await ops(["workflow", "apply", "webhooks-prod"]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain("concurrency group apply-webhooks-prod (queued, never cancelled)");
     expect(result.stdout).toContain("assume vars.AWS_PLAN_ROLE_ARN_WEBHOOKS_PROD in eu-central-1 (OIDC; the run fails when it is unset)");
@@ -54,8 +66,8 @@ describe("npm run ops", () => {
     expect(result.stdout).toMatch(/webhooks-prod-network apply -input=false -lock-timeout=5m tfplan\n/);
   });
 
-  it("lists every deployment's stacks with waves (--json), the same order the scripts use", () => {
-    const result = ops(["list", "--json"]);
+  it("lists every deployment's stacks with waves (--json), the same order the scripts use", async () => {
+    const result = await ops(["list", "--json"]);
     expect(result.status, result.stderr).toBe(0);
     const listings = JSON.parse(result.stdout) as DeploymentListing[];
     expect(listings.map((l) => l.deployment)).toEqual(DEPLOYMENTS.map((d) => d.name));
@@ -65,10 +77,11 @@ describe("npm run ops", () => {
     }
   });
 
-  it("rejects unknown deployments, stacks and options with the known ones", () => {
-    expect(ops(["plan", "commerce-qa", "--dry-run"]).stderr).toContain("Unknown deployment: commerce-qa. Known deployments: stackflow-prod,");
-    expect(ops(["apply", "commerce-prod", "--stack", "commerce-dev-network", "--dry-run"]).stderr).toContain("Stack commerce-dev-network is not part of commerce-prod. Its stacks: commerce-prod-us-west-2-state,");
-    const typo = ops(["plan", "commerce-prod", "--dryrun"]);
+  it("rejects unknown deployments, stacks and options with the known ones", async () => {
+    const [unknownDeployment, foreignStack] = await Promise.all([ops(["plan", "commerce-qa", "--dry-run"]), ops(["apply", "commerce-prod", "--stack", "commerce-dev-network", "--dry-run"])]);
+    expect(unknownDeployment.stderr).toContain("Unknown deployment: commerce-qa. Known deployments: stackflow-prod,");
+    expect(foreignStack.stderr).toContain("Stack commerce-dev-network is not part of commerce-prod. Its stacks: commerce-prod-us-west-2-state,");
+    const typo = await ops(["plan", "commerce-prod", "--dryrun"]);
     expect(typo.status).toBe(1);
     expect(typo.stderr).toContain("Unknown option --dryrun.");
   });
