@@ -4,6 +4,7 @@ import { resolveDeployments } from "./config/resolve";
 import { parseSelector, selectDeployments, UnknownDeploymentError } from "./lib/select";
 import { synthesize } from "./lib/synth";
 import { partFromEnv, synthesizeInParallel, SynthPartError, synthGroups, workersFor } from "./lib/synth-parallel";
+import { skipTokenTraces } from "./lib/token-traces";
 import { ModulePropsError } from "./modules/validate";
 
 /**
@@ -15,6 +16,7 @@ import { ModulePropsError } from "./modules/validate";
  * (`SYNTH_PART`) and merged; `SYNTH_WORKERS=<n>` overrides the choice.
  */
 async function main(): Promise<void> {
+  skipTokenTraces();
   const deployments = resolveDeployments(DEPLOYMENT_INPUTS);
   const selected = selectDeployments(deployments, parseSelector([process.env.DEPLOYMENTS, ...process.argv.slice(2)]));
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
