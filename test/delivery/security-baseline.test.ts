@@ -85,13 +85,6 @@ describe("skips match what the scanners would report (scanner-checks.ts)", () =>
   const skips = () => readCheckovSkips(join(SECURITY, "checkov-skips.yaml"));
   const skipped = (id: string, stack: string) => skips().some((s) => s.id === id && s.stacks.some((p) => matchesStack(p, stack)));
 
-  /**
-   * Findings known to stay until the data layer changes (not skipped: they
-   * should be fixed, not excused). The test fails when one is fixed, so the
-   * list stays current.
-   */
-  const OPEN_CHECKOV: Record<string, string[]> = {
-  };
 
   it("skips a Checkov check only on stacks where it fails", () => {
     for (const s of skips()) {
@@ -102,10 +95,9 @@ describe("skips match what the scanners would report (scanner-checks.ts)", () =>
     }
   });
 
-  it("leaves no Checkov finding uncovered except the open ones listed here", () => {
+  it("leaves no Checkov finding uncovered by a skip", () => {
     for (const [id, check] of Object.entries(CHECKOV)) {
-      const uncovered = firing(check).filter((stack) => !skipped(id, stack));
-      expect(uncovered, id).toEqual(OPEN_CHECKOV[id] ?? []);
+      expect(firing(check).filter((stack) => !skipped(id, stack)), id).toEqual([]);
     }
   });
 
