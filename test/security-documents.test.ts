@@ -163,6 +163,8 @@ describe.each(stackNames())("%s", (name) => {
       const arn = (p.bucket as string).replace(/\.id\}$/, ".arn}");
       expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`])));
     }
+    // One policy per queue: a queue left without one would accept plain HTTP unnoticed.
+    expect(Object.keys(resources(d.s, "aws_sqs_queue_policy")).length).toBe(Object.keys(resources(d.s, "aws_sqs_queue")).length);
     for (const p of Object.values(resources(d.s, "aws_sqs_queue_policy"))) {
       expect(policy(p.policy)).toEqual(document(tlsDeny("sqs:*", (p.queue_url as string).replace(/\.url\}$/, ".arn}"))));
     }
