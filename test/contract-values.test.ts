@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../config/deployment";
 import { DEPLOYMENTS } from "./support/deployments";
-import { onlyRef, refBy, resources, stack, type StackJson } from "./support/synth";
+import { onlyRef, outputValues, refBy, resources, stack, type StackJson } from "./support/synth";
 
 /**
  * The value of every contract output of every network and data stack, not
@@ -9,7 +9,6 @@ import { onlyRef, refBy, resources, stack, type StackJson } from "./support/synt
  * of the wrong tier, keeps the name and fails here.
  */
 
-const outputValues = (s: StackJson): Record<string, unknown> => Object.fromEntries(Object.entries(s.output ?? {}).map(([name, o]) => [name, o.value]));
 const byTier = (s: StackJson, tier: string) =>
   Object.entries(resources(s, "aws_subnet")).filter(([, subnet]) => (subnet.tags as Record<string, string>).tier === tier).map(([id]) => `\${aws_subnet.${id}.id}`);
 const groupId = (s: StackJson, name: string) => refBy(s, "aws_security_group", "name", name, "id");
