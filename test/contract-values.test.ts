@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../config/deployment";
 import { DEPLOYMENTS } from "./support/deployments";
-import { onlyRef, outputValues, refBy, resources, stack, type StackJson } from "./support/synth";
+import { onlyRef, outputValues, refBy, resources, stack, stackNames, type StackJson } from "./support/synth";
 
 /**
  * The value of every contract output of every network and data stack, not
@@ -92,6 +92,17 @@ describe.each(DEPLOYMENTS.filter((d) => d.layers.includes("data")).map((d) => [d
       store_ports: pick(all, "port"),
       store_secret_arns: pick(all, "secret"),
       store_security_group_ids: pick(all, "group"),
+    });
+  });
+});
+
+describe.each(stackNames().filter((n) => n.endsWith("-state")))("%s publishes", (name) => {
+  it("its lock table, state bucket and state key", () => {
+    const s = stack(name);
+    expect(outputValues(s)).toEqual({
+      lock_table: onlyRef(s, "aws_dynamodb_table", "name"),
+      state_bucket: onlyRef(s, "aws_s3_bucket", "bucket"),
+      state_kms_key_arn: onlyRef(s, "aws_kms_key", "arn"),
     });
   });
 });

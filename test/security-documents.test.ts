@@ -170,6 +170,23 @@ describe.each(stackNames())("%s", (name) => {
     }
   });
 
+  it("lets each dead-letter queue take messages from exactly the queues that redrive to it", () => {
+    const sources = new Map<string, string[]>();
+    for (const [id, queue] of Object.entries(resources(d.s, "aws_sqs_queue"))) {
+      if (typeof queue.redrive_policy !== "string") continue;
+      const target = (JSON.parse(queue.redrive_policy) as { deadLetterTargetArn: string }).deadLetterTargetArn;
+      sources.set(target, [...(sources.get(target) ?? []), `\${aws_sqs_queue.${id}.arn}`]);
+    }
+    const allows = Object.values(resources(d.s, "aws_sqs_queue_redrive_allow_policy"));
+    expect(allows.map((a) => (a.queue_url as string).replace(/\.url\}$/, ".arn}")).sort()).toEqual([...sources.keys()].sort());
+    for (const allow of allows) {
+      const target = (allow.queue_url as string).replace(/\.url\}$/, ".arn}");
+      // Source order carries no meaning; any other field still counts (spread, not picked).
+      const parsed = JSON.parse(allow.redrive_allow_policy as string) as { sourceQueueArns: string[] };
+      expect({ ...parsed, sourceQueueArns: [...parsed.sourceQueueArns].sort() }).toEqual({ redrivePermission: "byQueue", sourceQueueArns: [...sources.get(target)!].sort() });
+    }
+  });
+
   it("lets only the service that publishes to a topic publish, from this account", () => {
     const topics = Object.entries(resources(d.s, "aws_sns_topic"));
     const policies = Object.values(resources(d.s, "aws_sns_topic_policy"));
