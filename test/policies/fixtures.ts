@@ -28,10 +28,13 @@ export function fixtureStack(blocks: readonly Block[], overrides: { name?: strin
   };
 }
 
-const doc = (statements: readonly Record<string, unknown>[]) => policyDocument(statements as unknown as PolicyStatement[]);
+/** A policy JSON string of `statements`, as the IAM module writes it. */
+export const doc = (statements: readonly Record<string, unknown>[]) => policyDocument(statements as unknown as PolicyStatement[]);
 const kms = "arn:aws:kms:us-east-1:111122223333:key/0b1f2e3d-aaaa-bbbb-cccc-0123456789ab";
-const bucket: Block = ["aws_s3_bucket", "B", { bucket: "media-bucket" }];
-const onBucket = (type: string, attributes: Record<string, unknown>): Block => [type, "C", { bucket: "${aws_s3_bucket.B.id}", ...attributes }];
+/** A bucket with a literal name, for the S3 rules. */
+export const bucket: Block = ["aws_s3_bucket", "B", { bucket: "media-bucket" }];
+/** A companion resource (`C`) of {@link bucket}. */
+export const onBucket = (type: string, attributes: Record<string, unknown>): Block => [type, "C", { bucket: "${aws_s3_bucket.B.id}", ...attributes }];
 const containers = (definition: Record<string, unknown>) => JSON.stringify([{ name: "app", image: "app:1", essential: true, ...definition }]);
 const ingress = (cidr: string, port: number): Block => ["aws_vpc_security_group_ingress_rule", "R", {
   security_group_id: "sg-0123", description: "test rule", ip_protocol: "tcp", from_port: port, to_port: port, cidr_ipv4: cidr,
@@ -237,7 +240,8 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     fail: [["aws_mq_broker", "X", { broker_name: "b", engine_type: "RabbitMQ", engine_version: "4.2", host_instance_type: "mq.m7g.large", publicly_accessible: true }]],
   },
   "Neptune.AuditLogExport": {
-    pass: [["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["audit"] }]],
+    pass: [["aws_neptune_cluster_parameter_group", "G", { name: "graph-params", family: "neptune1.4", parameter: [{ name: "neptune_enable_audit_log", value: "1" }] }],
+      ["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["audit"], neptune_cluster_parameter_group_name: "${aws_neptune_cluster_parameter_group.G.name}" }]],
     fail: [["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["slowquery"] }]],
   },
   "Neptune.BackupRetention": { pass: [["aws_neptune_cluster", "X", { backup_retention_period: 7 }]], fail: [["aws_neptune_cluster", "X", { backup_retention_period: 1 }]] },

@@ -3,6 +3,7 @@ import { definePack } from "../../policies/engine/pack";
 import { runPack } from "../../policies/engine/run";
 import { PLATFORM_PACK } from "../../policies/pack";
 import { FIXTURES, fixtureStack } from "./fixtures";
+import { EDGE_CASES } from "./loopholes";
 
 /** Runs one rule alone over a fixture stack. */
 function runRule(ruleId: string, blocks: Parameters<typeof fixtureStack>[0], backend?: Record<string, Record<string, unknown>>) {
@@ -29,6 +30,16 @@ describe("every rule of the pack", () => {
       expect(result.failures.map((f) => [f.ruleId, f.status])).toContainEqual([ruleId, "non_compliant"]);
       expect(result.ok).toBe(false);
     });
+  });
+});
+
+describe.each(EDGE_CASES.map((c) => [c.ruleId, c.expect, c.name, c] as const))("%s %ss: %s", (ruleId, expected, _name, edge) => {
+  it("as its text says", () => {
+    const result = runRule(ruleId, edge.blocks);
+    expect(result.evaluations).toBeGreaterThan(0);
+    expect(result.unknown).toEqual([]);
+    if (expected === "pass") expect(result.failures).toEqual([]);
+    else expect(result.failures.map((f) => [f.ruleId, f.status])).toContainEqual([ruleId, "non_compliant"]);
   });
 });
 

@@ -80,6 +80,9 @@ export function addresses(s: Pick<StackJson, "resource">): string[] {
 /** Parses a policy JSON string as synthesized. */
 export const policy = (text: unknown): { Statement: Record<string, unknown>[] } => JSON.parse(text as string);
 
+/** A stack's outputs as `name -> value`, to assert a contract's values whole. */
+export const outputValues = (s: StackJson): Record<string, unknown> => Object.fromEntries(Object.entries(s.output ?? {}).map(([name, o]) => [name, o.value]));
+
 /** Value of a `Name` tag. */
 export const nameTag = (r: Record<string, unknown>): string | undefined => (r.tags as Record<string, string> | undefined)?.Name;
 

@@ -1,0 +1,44 @@
+import { bucket, doc, onBucket, type Block } from "./fixtures";
+
+/**
+ * Edge cases beyond each rule's pass/fail pair: the loopholes a rule once let
+ * through (issue 20), which must fail, and the narrow cases next to them that
+ * must still pass, so a fix cannot simply refuse everything.
+ */
+export interface EdgeCase {
+  readonly ruleId: string;
+  readonly name: string;
+  readonly expect: "pass" | "fail";
+  readonly blocks: readonly Block[];
+}
+
+const keyWith = (principal: unknown, condition?: Record<string, unknown>): Block[] => [["aws_kms_key", "X", {
+  policy: doc([{ Effect: "Allow", Principal: principal, Action: "kms:Decrypt", Resource: "*", ...(condition ? { Condition: condition } : {}) }]),
+}]];
+
+const neptune = (parameters: readonly Record<string, unknown>[], groupName = "${aws_neptune_cluster_parameter_group.G.name}"): Block[] => [
+  ["aws_neptune_cluster_parameter_group", "G", { name: "graph-params", family: "neptune1.4", parameter: parameters }],
+  ["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["audit"], neptune_cluster_parameter_group_name: groupName }],
+];
+
+const tlsDeny = (resources: readonly string[]): Block[] => [bucket, onBucket("aws_s3_bucket_policy", {
+  policy: doc([{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resources, Condition: { Bool: { "aws:SecureTransport": "false" } } }]),
+})];
+
+export const EDGE_CASES: readonly EdgeCase[] = [
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with a condition that does not restrict the caller", expect: "fail", blocks: keyWith("*", { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } }) },
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "AWS \"*\" with a wildcard account", expect: "fail", blocks: keyWith({ AWS: "*" }, { StringLike: { "kms:CallerAccount": "*" } }) },
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with the account condition negated", expect: "fail", blocks: keyWith("*", { StringNotEquals: { "aws:PrincipalAccount": "111122223333" } }) },
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with an IfExists account condition (absent on a direct call)", expect: "fail", blocks: keyWith("*", { StringEqualsIfExists: { "aws:SourceAccount": "111122223333" } }) },
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with a source ARN in any account", expect: "fail", blocks: keyWith("*", { ArnLike: { "aws:SourceArn": "arn:aws:logs:us-east-1:*:*" } }) },
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "AWS \"*\" restricted to the caller's account", expect: "pass", blocks: keyWith({ AWS: "*" }, { StringEquals: { "kms:CallerAccount": "111122223333", "kms:ViaService": "s3.us-east-1.amazonaws.com" } }) },
+  { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" restricted to the organization", expect: "pass", blocks: keyWith("*", { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }) },
+  { ruleId: "Neptune.AuditLogExport", name: "log exported but neptune_enable_audit_log = 0", expect: "fail", blocks: neptune([{ name: "neptune_enable_audit_log", value: "0" }]) },
+  { ruleId: "Neptune.AuditLogExport", name: "log exported but the parameter group omits the audit parameter", expect: "fail", blocks: neptune([{ name: "neptune_enable_slow_query_log", value: "info" }]) },
+  { ruleId: "Neptune.AuditLogExport", name: "log exported with the default parameter group", expect: "fail", blocks: [["aws_neptune_cluster", "X", { enable_cloudwatch_logs_exports: ["audit"] }]] },
+  { ruleId: "Neptune.AuditLogExport", name: "parameter group named literally", expect: "pass", blocks: neptune([{ name: "neptune_enable_audit_log", value: 1 }], "graph-params") },
+  { ruleId: "S3.TlsOnly", name: "deny covers the bucket but not its objects", expect: "fail", blocks: tlsDeny(["${aws_s3_bucket.B.arn}"]) },
+  { ruleId: "S3.TlsOnly", name: "deny covers the objects but not the bucket", expect: "fail", blocks: tlsDeny(["${aws_s3_bucket.B.arn}/*"]) },
+  { ruleId: "S3.TlsOnly", name: "deny covers another bucket", expect: "fail", blocks: tlsDeny(["arn:aws:s3:::other-bucket", "arn:aws:s3:::other-bucket/*"]) },
+  { ruleId: "S3.TlsOnly", name: "deny by the bucket's literal ARN", expect: "pass", blocks: tlsDeny(["arn:aws:s3:::media-bucket", "arn:aws:s3:::media-bucket/*"]) },
+];
