@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 import { DEPLOYMENT_INPUTS } from "../../config";
 import { resolveDeployments } from "../../config/resolve";
 import { synthesize } from "../../lib/synth";
+import { skipTokenTraces } from "../../lib/token-traces";
 import { EXAMPLE_ACCOUNTS, EXAMPLE_INPUTS } from "../examples";
 
 declare module "vitest" {
@@ -20,10 +21,16 @@ declare module "vitest" {
 export default function setup(project: TestProject): () => void {
   const root = mkdtempSync(join(tmpdir(), "platform-synth-"));
   const outdir = join(root, "cdktf.out");
-  synthesize(resolveDeployments(DEPLOYMENT_INPUTS), outdir);
-  project.provide("synthDir", outdir);
   const examples = join(root, "examples.out");
-  synthesize(resolveDeployments(EXAMPLE_INPUTS, EXAMPLE_ACCOUNTS), examples);
+  // As main.ts does: no per-token stack traces while synthesizing (the output is the same).
+  const restoreTraces = skipTokenTraces();
+  try {
+    synthesize(resolveDeployments(DEPLOYMENT_INPUTS), outdir);
+    synthesize(resolveDeployments(EXAMPLE_INPUTS, EXAMPLE_ACCOUNTS), examples);
+  } finally {
+    restoreTraces();
+  }
+  project.provide("synthDir", outdir);
   project.provide("examplesDir", examples);
   return () => rmSync(root, { recursive: true, force: true });
 }
