@@ -89,6 +89,7 @@ const numeric: Boundary[] = [
   at("data.awsBackup.monthlyRetentionDays", 35, 34, whole(35, 36500, "days"), backup({ dailyRetentionDays: 1 }, "monthlyRetentionDays")),
   at("data.awsBackup.monthlyRetentionDays", 36500, 36501, whole(35, 36500, "days"), backup({ dailyRetentionDays: 35 }, "monthlyRetentionDays")),
   at("data.awsBackup.monthlyRetentionDays", 36, 35, "must be longer than dailyRetentionDays (35)", backup({ dailyRetentionDays: 35 }, "monthlyRetentionDays")),
+  at("data.rds.0.monitoringIntervalSeconds", 60, 61, "must be one of: 0, 1, 5, 10, 15, 30, 60", rdsWith("monitoringIntervalSeconds")),
   at("data.mediaBuckets.0.intelligentTieringMinBytes", 131072, 131071, "must be at least 131072 (Intelligent-Tiering does not tier smaller objects)",
     (v) => prod({ mediaBuckets: [{ ...bucket, intelligentTieringMinBytes: v }] })),
 ];
@@ -97,6 +98,7 @@ const windows: Boundary[] = [
   at("data.aurora.0.backupWindow", "03:00-03:30", "03:00-03:29", daily30, auroraWith("backupWindow")),
   at("data.rds.0.backupWindow", "23:45-00:15", "23:45-00:14", daily30, rdsWith("backupWindow")),
   at("data.neptune.0.backupWindow", "03:00-03:30", "03:00-03:29", daily30, neptuneWith("backupWindow")),
+  // ElastiCache documents a 60-minute minimum snapshot window (Terraform's aws_elasticache_replication_group); the rule takes RDS's 30.
   at("data.redis.0.backupWindow", "05:00-05:30", "05:00-05:29", daily30, redisWith("backupWindow")),
   at("data.aurora.0.maintenanceWindow", "sun:04:00-sun:04:30", "sun:04:00-sun:04:29", daily30, auroraWith("maintenanceWindow")),
   at("data.rds.0.maintenanceWindow", "sun:23:45-mon:00:15", "sun:23:45-mon:00:14", daily30, rdsWith("maintenanceWindow")),
@@ -115,6 +117,12 @@ const names: Boundary[] = [
   at("data.redis.0.replicationGroupId", id40, `${id40}c`, identifier, redisWith("replicationGroupId")),
   at("data.aurora.0.id", `M${"a".repeat(31)}`, `M${"a".repeat(32)}`, "must be 1-32 PascalCase letters and digits (it becomes part of Terraform addresses)", auroraWith("id")),
   at("data.aurora.0.masterUsername", `a${"b".repeat(15)}`, `a${"b".repeat(16)}`, "must be 1-16 lowercase letters, digits or underscores, starting with a letter", auroraWith("masterUsername")),
+  at("data.aurora.0.masterUsername", "a", "", "must be 1-16 lowercase letters, digits or underscores, starting with a letter", auroraWith("masterUsername")),
+  at("data.aurora.0.id", "M", "", "must be 1-32 PascalCase letters and digits (it becomes part of Terraform addresses)", auroraWith("id")),
+  at("data.rds.0.databaseName", "a", "", "must be lowercase letters, digits or underscores, starting with a letter", rdsWith("databaseName")),
+  at("data.aurora.0.credentialsSecretName", "s", "", "must be a Secrets Manager name (letters, digits and /_+=.@-)", auroraWith("credentialsSecretName")),
+  at("data.dynamodb.0.sortKey.name", "k", "", "must be a 1-255 character attribute name", (v) => prod({ dynamodb: [{ ...table, sortKey: { name: v, type: "S" } }] })),
+  at("data.mediaBuckets.0.corsAllowedOrigins", ["https://a.example.com"], [], "must list at least one origin", (v) => prod({ mediaBuckets: [{ ...bucket, corsAllowedOrigins: v }] })),
   at("data.rds.0.databaseName", `a${"b".repeat(62)}`, `a${"b".repeat(63)}`, "must be lowercase letters, digits or underscores, starting with a letter", rdsWith("databaseName")),
   at("data.aurora.0.credentialsSecretName", `s/${"a".repeat(510)}`, `s/${"a".repeat(511)}`, "must be a Secrets Manager name (letters, digits and /_+=.@-)", auroraWith("credentialsSecretName")),
   at("data.redis.0.authTokenSecretName", `s/${"a".repeat(510)}`, `s/${"a".repeat(511)}`, "must be a Secrets Manager name (letters, digits and /_+=.@-)", redisWith("authTokenSecretName")),
