@@ -18,8 +18,9 @@ const dbInstanceClass = z.string({ error: "must be an RDS instance class such as
 const cacheNodeType = z.string({ error: "must be an ElastiCache node type such as cache.t4g.micro" })
   .refine((t) => unofferedClass("cache", t, CACHE_NODE_TYPES, "ElastiCache") === undefined, { error: (i) => unofferedClass("cache", i.input as string, CACHE_NODE_TYPES, "ElastiCache") });
 const username = z.string().regex(/^[a-z][a-z0-9_]{0,15}$/, { error: "must be 1-16 lowercase letters, digits or underscores, starting with a letter" });
-const piRetention = z.number().refine((d) => d === 7 || (d % 31 === 0 && d >= 31 && d <= 731), {
-  error: "must be 7 (free tier) or a multiple of 31 up to 731",
+/** Performance Insights keeps 7 days (free), whole months of 31 days up to 23, or 731 days (two years). */
+const piRetention = z.number().refine((d) => d === 7 || d === 731 || (d % 31 === 0 && d >= 31 && d <= 713), {
+  error: "must be 7 (free tier), a multiple of 31 up to 713 (23 months), or 731 (two years)",
 });
 const monitoringInterval = z.union([0, 1, 5, 10, 15, 30, 60].map((n) => z.literal(n)) as [z.ZodLiteral<number>, ...z.ZodLiteral<number>[]], {
   error: oneOf([0, 1, 5, 10, 15, 30, 60]),

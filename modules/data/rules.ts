@@ -17,10 +17,10 @@ export const backupRetentionDays = between(1, 35, "automated backup retention in
 /** Enhanced monitoring intervals RDS and Aurora accept; 0 switches it off. */
 export const monitoringIntervalSeconds = oneOf([0, 1, 5, 10, 15, 30, 60], "enhanced monitoring intervals in seconds");
 
-/** Performance Insights retention: 7 days (free tier) or whole months of 31 days up to 731. */
+/** Performance Insights retention: 7 days (free tier), whole months of 31 days up to 23, or 731 days (two years). */
 export const performanceInsightsRetentionDays: Rule<number> = {
-  when: (d) => !(d === 7 || (Number.isInteger(d) && d % 31 === 0 && d >= 31 && d <= 731)),
-  allowed: "must be 7 (free tier) or a multiple of 31 up to 731 (Performance Insights retention)",
+  when: (d) => !(d === 7 || d === 731 || (Number.isInteger(d) && d % 31 === 0 && d >= 31 && d <= 713)),
+  allowed: "must be 7 (free tier), a multiple of 31 up to 713 (23 months), or 731 (two years) (Performance Insights retention)",
 };
 
 /** Enhanced monitoring needs a role: `monitoringRoleArn` must be set when the interval is above 0. */

@@ -29,7 +29,7 @@ const backup = (extra: Record<string, unknown>, key: string) => (v: unknown) => 
 
 const whole = (min: number, max: number, unit = "") => `must be a whole number between ${min} and ${max}${unit ? ` ${unit}` : ""}`;
 const floor = 'must be at least 7 days in production, or accepted with acceptedRisks.shortBackupRetention: "<reason>"';
-const pi = "must be 7 (free tier) or a multiple of 31 up to 731";
+const pi = "must be 7 (free tier), a multiple of 31 up to 713 (23 months), or 731 (two years)";
 const ncu = "must be between 1 and 128 NCU in steps of 0.5";
 const gp3 = "gp3 storage must be between 20 and 65536 GiB";
 const iops = "must be between 12000 and 64000 for 400 GiB or more";
@@ -71,9 +71,10 @@ const numeric: Boundary[] = [
   at("data.aurora.0.performanceInsightsRetentionDays", 7, 8, pi, auroraWith("performanceInsightsRetentionDays")),
   at("data.aurora.0.performanceInsightsRetentionDays", 31, 30, pi, auroraWith("performanceInsightsRetentionDays")),
   at("data.aurora.0.performanceInsightsRetentionDays", 62, 63, pi, auroraWith("performanceInsightsRetentionDays")),
-  // AWS also accepts 731 (two years) beside 7 and 31 * 1-23 months; the rule refuses it (731 = 23 * 31 + 18), so its last valid value is 713.
-  at("data.rds.0.performanceInsightsRetentionDays", 713, 744, pi, rdsWith("performanceInsightsRetentionDays")),
+  // AWS accepts 7, 31 * 1-23 months and 731 (two years), nothing between 713 and 731 nor above 731.
   at("data.rds.0.performanceInsightsRetentionDays", 713, 714, pi, rdsWith("performanceInsightsRetentionDays")),
+  at("data.rds.0.performanceInsightsRetentionDays", 731, 730, pi, rdsWith("performanceInsightsRetentionDays")),
+  at("data.rds.0.performanceInsightsRetentionDays", 731, 744, pi, rdsWith("performanceInsightsRetentionDays")),
   at("data.rds.0.allocatedStorageGib", 20, 19, gp3, rdsWith("allocatedStorageGib")),
   at("data.rds.0.allocatedStorageGib", 65536, 65537, gp3, rdsWith("allocatedStorageGib")),
   at("data.rds.0.iops", 12000, 11999, iops, rdsWith("iops", { allocatedStorageGib: 400 })),

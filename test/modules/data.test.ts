@@ -18,7 +18,7 @@ const stackflow = deployment("stackflow-prod").data;
 const IDENTIFIER_63 = "must be 1-63 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen";
 const BACKUP = "must be a whole number from 1 to 35 (automated backup retention in days)";
 const MONITORING = "must be one of: 0, 1, 5, 10, 15, 30, 60 (enhanced monitoring intervals in seconds)";
-const PI = "must be 7 (free tier) or a multiple of 31 up to 731 (Performance Insights retention)";
+const PI = "must be 7 (free tier), a multiple of 31 up to 713 (23 months), or 731 (two years) (Performance Insights retention)";
 
 describe("protection", () => {
   it("protects: deletion protection, final snapshot, prevent_destroy, 30-day secret recovery", () => {
