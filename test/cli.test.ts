@@ -1,30 +1,16 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEPLOYMENTS } from "./support/deployments";
 import { synthesize } from "../lib/synth";
+import { runNode } from "./support/run-process";
 
 const work = mkdtempSync(join(tmpdir(), "platform-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/**
- * Runs main.ts as `cdktf synth` and `npm run synth` do (scripts/synth.mjs),
- * in a fresh process. Asynchronous, so the tests below run their processes
- * side by side (`describe.concurrent`).
- */
-function runMain(env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["scripts/synth.mjs"], { env: { ...process.env, ...env }, cwd: join(__dirname, "..") });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** Runs main.ts as `cdktf synth` and `npm run synth` do (scripts/synth.mjs), in a fresh process. */
+const runMain = (env: Record<string, string>) => runNode(["scripts/synth.mjs"], { cwd: join(__dirname, ".."), env });
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -1,5 +1,5 @@
+import { configProblems } from "./support/config-problems";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors";
 import { resolveDeployments } from "../config/resolve";
 
 const aurora = { id: "Main", identifier: "shop-main", engineVersion: "15.15", instanceClass: "db.r7g.large", databaseName: "shop", masterUsername: "shop_admin", consumers: ["app"] };
@@ -16,15 +16,7 @@ function deployment(data: Record<string, unknown>) {
   };
 }
 
-function problemsOf(data: Record<string, unknown>): string[] {
-  try {
-    resolveDeployments([deployment(data)]);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (data: Record<string, unknown>): string[] => configProblems([deployment(data)]);
 
 describe("data configuration", () => {
   it("accepts the valid baseline and applies Multi-AZ defaults", () => {

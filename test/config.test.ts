@@ -1,7 +1,7 @@
+import { configProblems } from "./support/config-problems";
 import { describe, expect, it } from "vitest";
 import { DEPLOYMENT_INPUTS } from "../config";
 import type { AccountInput } from "../config/accounts";
-import { ConfigError } from "../config/errors";
 import { resolveDeployments } from "../config/resolve";
 import type { DeploymentInput } from "../config/resolve";
 import { parseSelector, selectDeployments } from "../lib/select";
@@ -15,15 +15,7 @@ const base: DeploymentInput = {
 };
 
 /** Problems reported for the given inputs, one line each. */
-function problemsOf(inputs: readonly unknown[], accounts?: readonly AccountInput[]): string[] {
-  try {
-    resolveDeployments(inputs, accounts);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message.split("\n").slice(1).map((l) => l.replace(/^ {2}- /, ""));
-    throw error;
-  }
-  return [];
-}
+const problemsOf = configProblems;
 const with_ = (patch: Record<string, unknown>) => ({ ...base, ...patch });
 const withNetwork = (patch: Record<string, unknown>) => ({ ...base, network: { ...base.network, ...patch } });
 

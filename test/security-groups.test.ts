@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEPLOYMENT_INPUTS } from "../config";
 import { resolveDeployments } from "../config/resolve";
 import type { DeploymentInput } from "../config/systems/types";
+import { skipTokenTraces } from "../lib/token-traces";
 import { buildStacks } from "../stacks/build";
 import { testApp } from "./support/modules";
 import { resources, stack, stackNames, type StackJson } from "./support/synth";
@@ -27,10 +28,16 @@ function edited(input: DeploymentInput, index: number): DeploymentInput {
   return { ...input, network: { ...input.network, workloads }, data } as DeploymentInput;
 }
 
+/** Synthesizes the edited deployments, without per-token stack traces as every synth of ours (lib/token-traces.ts). */
 function synthAll(inputs: readonly DeploymentInput[]): Record<string, StackJson> {
-  const app = testApp();
-  buildStacks(app, resolveDeployments(inputs));
-  return Object.fromEntries(app.node.children.map((s) => [s.node.id, JSON.parse(Testing.synth(s as TerraformStack)) as StackJson]));
+  const restoreTraces = skipTokenTraces();
+  try {
+    const app = testApp();
+    buildStacks(app, resolveDeployments(inputs));
+    return Object.fromEntries(app.node.children.map((s) => [s.node.id, JSON.parse(Testing.synth(s as TerraformStack)) as StackJson]));
+  } finally {
+    restoreTraces();
+  }
 }
 
 const groups = (s: StackJson) => Object.entries(resources(s, "aws_security_group"));

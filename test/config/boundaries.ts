@@ -1,7 +1,6 @@
 import { expect } from "vitest";
-import type { AccountInput } from "../../config/accounts";
-import { ConfigError, formatProblem } from "../../config/errors";
-import { resolveDeployments } from "../../config/resolve";
+import { formatProblem } from "../../config/errors";
+import { configProblems as problemsOf } from "../support/config-problems";
 
 /**
  * Shared harness of the boundary suites (issue 20 point 3): every rule's last
@@ -9,16 +8,7 @@ import { resolveDeployments } from "../../config/resolve";
  * with exactly one problem, the rule's own message.
  */
 
-/** Every problem of resolving `inputs`, formatted; empty when they resolve. */
-export function problemsOf(inputs: readonly unknown[], accounts?: readonly AccountInput[]): string[] {
-  try {
-    resolveDeployments(inputs, accounts);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+export { problemsOf };
 
 /** One rule's boundary: the field, the last valid and first invalid value, and the message of the invalid one. */
 export interface Boundary {

@@ -1,5 +1,5 @@
+import { configProblems } from "../support/config-problems";
 import { describe, expect, it } from "vitest";
-import { ConfigError, formatProblem } from "../../config/errors";
 import { NameRegistry } from "../../config/names";
 import { resolveDeployments } from "../../config/resolve";
 
@@ -9,15 +9,8 @@ const base = {
   data: { dynamodb: [{ id: "Events", name: "webhooks-events", partitionKey: { name: "id", type: "S" } }] },
 };
 
-function problemsOf(broker: unknown, patch: Record<string, unknown> = {}): string[] {
-  try {
-    resolveDeployments([{ ...base, ...patch, messaging: { broker } }]);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (broker: unknown, patch: Record<string, unknown> = {}): string[] =>
+  configProblems([{ ...base, ...patch, messaging: { broker } }]);
 
 describe("messaging.broker configuration", () => {
   it("defaults to RabbitMQ 4.2 on one Graviton t4g.small with a 20 GiB data volume, and registers every name it creates", () => {

@@ -1,5 +1,5 @@
+import { configProblems } from "../support/config-problems";
 import { describe, expect, it } from "vitest";
-import { ConfigError, formatProblem } from "../../config/errors";
 import { resolveDeployments } from "../../config/resolve";
 import type { MessagingInput } from "../../config/systems/types";
 
@@ -31,13 +31,7 @@ type Messaging = Required<Pick<MessagingInput, "queues" | "pipes" | "topics">> &
 function problemsOf(change: (m: Messaging) => void, patch: Record<string, unknown> = {}): string[] {
   const messaging = valid();
   change(messaging);
-  try {
-    resolveDeployments([{ ...base, ...patch, messaging }]);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
+  return configProblems([{ ...base, ...patch, messaging }]);
 }
 
 const P = "serverless-saas-prod: messaging";

@@ -1,5 +1,5 @@
+import { configProblems } from "../support/config-problems";
 import { describe, expect, it } from "vitest";
-import { ConfigError, formatProblem } from "../../config/errors";
 import { resolveDeployments } from "../../config/resolve";
 
 const base = {
@@ -9,15 +9,8 @@ const base = {
 const work = { id: "Work", deadLetter: { queue: "WorkDlq", maxReceiveCount: 5 } };
 const dlq = { id: "WorkDlq", retentionDays: 14 };
 
-function problemsOf(queues: unknown[], patch: Record<string, unknown> = {}): string[] {
-  try {
-    resolveDeployments([{ ...base, ...patch, messaging: { queues } }]);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (queues: unknown[], patch: Record<string, unknown> = {}): string[] =>
+  configProblems([{ ...base, ...patch, messaging: { queues } }]);
 
 describe("messaging configuration", () => {
   it("accepts a working queue with its DLQ, naming both after the deployment", () => {

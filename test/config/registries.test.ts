@@ -1,9 +1,9 @@
+import { configProblems } from "../support/config-problems";
 import { describe, expect, it } from "vitest";
 import type { AccountInput } from "../../config/accounts";
-import { ConfigError, formatProblem } from "../../config/errors";
+import { formatProblem } from "../../config/errors";
 import { NameRegistry } from "../../config/names";
 import { ReferenceRegistry } from "../../config/refs";
-import { resolveDeployments } from "../../config/resolve";
 import { LAYERS } from "../../stacks/layers";
 
 const aurora = { id: "Main", identifier: "shop-main", engineVersion: "15.15", instanceClass: "db.r7g.large", databaseName: "shop", masterUsername: "shop_admin", consumers: ["app"] };
@@ -17,15 +17,7 @@ const ACCOUNTS: AccountInput[] = [
   { name: "commerce-nonprod", purpose: "workloads", environments: ["staging"] },
 ];
 
-function problemsOf(inputs: readonly unknown[]): string[] {
-  try {
-    resolveDeployments(inputs, ACCOUNTS);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map(formatProblem);
-    throw error;
-  }
-  return [];
-}
+const problemsOf = (inputs: readonly unknown[]): string[] => configProblems(inputs, ACCOUNTS);
 
 describe("reference registry (config/refs.ts)", () => {
   const registry = () => {

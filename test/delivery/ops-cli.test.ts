@@ -1,30 +1,15 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import type { DeploymentListing } from "../../scripts/ops/commands/list";
 import { deploymentStacks } from "../../lib/apply-order";
 import { DEPLOYMENTS, deployment } from "../support/deployments";
+import { runNode } from "../support/run-process";
 import { realManifest, ROOT } from "./support";
 
-/**
- * Runs the CLI as `npm run ops --` does, in a fresh process, against the
- * shared synth output. Asynchronous, so the tests below run their processes
- * side by side (`describe.concurrent`).
- */
-function ops(args: readonly string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", ...args, "--no-synth", "--outdir", inject("synthDir")], {
-      cwd: ROOT, env: { ...process.env, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** Runs the CLI as `npm run ops --` does, in a fresh process, against the shared synth output. */
+const ops = (args: readonly string[], env: Record<string, string> = {}) =>
+  runNode(["--import", "tsx", "scripts/ops/cli.ts", ...args, "--no-synth", "--outdir", inject("synthDir")], { cwd: ROOT, env });
 
 describe.concurrent("npm run ops", () => {
   it("fails with a clear message, before doing anything, when terraform is not on PATH", async () => {
