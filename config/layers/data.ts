@@ -1,4 +1,5 @@
 import { defineLayer, type LayerContext } from "../context";
+import { EXPORTED_LOGS, logGroupPrefix, storeNames } from "../../lib/store-names";
 import { floorApplies, floorMessage, PRODUCTION_FLOORS } from "../floors";
 import {
   type AuroraParsed, type AwsBackupParsed, dataSchema, type DynamodbParsed, type MediaBucketParsed, type NeptuneParsed, type RdsParsed, type RedisParsed,
@@ -57,10 +58,11 @@ function registerDbNames(ctx: LayerContext, field: string, s: { identifier: stri
   const name = (nameKind: Parameters<LayerContext["name"]>[0], value: string) => ctx.name(nameKind, value, `${field}.identifier`, id);
   name(kind === "cluster" ? "db-cluster" : "db-instance", id);
   for (let i = 1; i <= instances; i++) name("db-instance", `${id}-${i}`);
-  name("db-subnet-group", `${id}-subnets`);
-  name(kind === "cluster" ? "db-cluster-parameter-group" : "db-parameter-group", `${id}-params`);
-  if (s.deletionProtection) name(kind === "cluster" ? "db-cluster-snapshot" : "db-snapshot", `${id}-final`);
-  name("security-group", `${id}-sg`);
+  const derived = storeNames(id);
+  name("db-subnet-group", derived.subnetGroup);
+  name(kind === "cluster" ? "db-cluster-parameter-group" : "db-parameter-group", derived.parameterGroup);
+  if (s.deletionProtection) name(kind === "cluster" ? "db-cluster-snapshot" : "db-snapshot", derived.finalSnapshot);
+  name("security-group", derived.securityGroup);
   for (const log of logs) name("log-group", log);
 }
 
@@ -102,7 +104,7 @@ export const dataLayer = defineLayer({
       if (d.multiAz && readers === 0) ctx.problem(`data.aurora.${i}.readers`, readers, "must be at least 1 when the deployment is Multi-AZ (a reader in another AZ to fail over to)");
       const s = { ...c, ...base, readers, backupRetentionDays: c.backupRetentionDays ?? d.backupRetentionDays,
         credentialsSecretName: c.credentialsSecretName ?? defaultSecret(c.id, "db-credentials") };
-      registerDbNames(ctx, `data.aurora.${i}`, s, "cluster", 1 + readers, [`/aws/rds/cluster/${s.identifier}/postgresql`]);
+      registerDbNames(ctx, `data.aurora.${i}`, s, "cluster", 1 + readers, EXPORTED_LOGS["aurora-postgresql"].map((l) => `${logGroupPrefix.auroraCluster(s.identifier)}/${l}`));
       ctx.name("secret", s.credentialsSecretName, `data.aurora.${i}.credentialsSecretName`);
       return s;
     });
@@ -114,14 +116,13 @@ export const dataLayer = defineLayer({
         backupRetentionDays: r.backupRetentionDays ?? d.backupRetentionDays,
         credentialsSecretName: r.credentialsSecretName ?? defaultSecret(r.id, "db-credentials"),
       };
-      const logs = r.engine === "postgres" ? ["postgresql", "upgrade"] : ["error", "slowquery"];
-      registerDbNames(ctx, `data.rds.${i}`, s, "instance", 0, logs.map((l) => `/aws/rds/instance/${s.identifier}/${l}`));
+      registerDbNames(ctx, `data.rds.${i}`, s, "instance", 0, EXPORTED_LOGS[r.engine].map((l) => `${logGroupPrefix.rdsInstance(s.identifier)}/${l}`));
       ctx.name("secret", s.credentialsSecretName, `data.rds.${i}.credentialsSecretName`);
       return s;
     });
     const neptune = data.neptune.map((n, i): NeptuneSettings => {
       const s = { ...n, ...base, readers: n.readers ?? (d.multiAz ? 1 : 0), backupRetentionDays: n.backupRetentionDays ?? d.backupRetentionDays };
-      registerDbNames(ctx, `data.neptune.${i}`, s, "cluster", 1 + s.readers, ["audit", "slowquery"].map((l) => `/aws/neptune/${s.identifier}/${l}`));
+      registerDbNames(ctx, `data.neptune.${i}`, s, "cluster", 1 + s.readers, EXPORTED_LOGS.neptune.map((l) => `${logGroupPrefix.neptuneCluster(s.identifier)}/${l}`));
       return s;
     });
     const redis = data.redis.map((r, i): RedisSettings => {
@@ -132,11 +133,12 @@ export const dataLayer = defineLayer({
       const id = s.replicationGroupId;
       const name = (nameKind: Parameters<LayerContext["name"]>[0], value: string) => ctx.name(nameKind, value, `data.redis.${i}.replicationGroupId`, id);
       name("elasticache-replication-group", id);
-      name("elasticache-subnet-group", `${id}-subnets`);
-      name("elasticache-parameter-group", `${id}-params`);
-      if (s.deletionProtection) name("elasticache-snapshot", `${id}-final`);
-      name("security-group", `${id}-sg`);
-      name("log-group", `/elasticache/${id}/slow-log`);
+      const derived = storeNames(id);
+      name("elasticache-subnet-group", derived.subnetGroup);
+      name("elasticache-parameter-group", derived.parameterGroup);
+      if (s.deletionProtection) name("elasticache-snapshot", derived.finalSnapshot);
+      name("security-group", derived.securityGroup);
+      name("log-group", logGroupPrefix.redisSlowLog(id));
       ctx.name("secret", s.authTokenSecretName, `data.redis.${i}.authTokenSecretName`);
       return s;
     });

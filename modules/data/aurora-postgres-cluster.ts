@@ -3,6 +3,7 @@ import { RdsCluster } from "@cdktf/provider-aws/lib/rds-cluster";
 import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance";
 import { RdsClusterParameterGroup } from "@cdktf/provider-aws/lib/rds-cluster-parameter-group";
 import { Construct } from "constructs";
+import { EXPORTED_LOGS, logGroupPrefix, storeNames } from "../../lib/store-names";
 import type { AuroraSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { LogGroup } from "../logs/log-group";
@@ -55,10 +56,10 @@ export class AuroraPostgresCluster extends Construct {
     const guard = protection(s.deletionProtection, s.identifier);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: "Aurora PostgreSQL", port: s.port, placement: p });
     const subnets = new DbSubnetGroup(this, "SubnetGroup", {
-      name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
+      name: storeNames(s.identifier).subnetGroup, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
     });
     const parameters = new RdsClusterParameterGroup(this, "ParameterGroup", {
-      name: `${s.identifier}-params`, family: familyOf("aurora-postgresql", s.engineVersion),
+      name: storeNames(s.identifier).parameterGroup, family: familyOf("aurora-postgresql", s.engineVersion),
       description: `TLS-only connections for ${s.identifier}`,
       // TLS only; DDL statements and any statement slower than a second go to the exported postgresql log (an audit trail of schema changes, and the slow queries worth a look).
       parameter: [
@@ -72,7 +73,7 @@ export class AuroraPostgresCluster extends Construct {
       kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
     });
     const logs = new LogGroup(this, "PostgresqlLogs", {
-      name: `/aws/rds/cluster/${s.identifier}/postgresql`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      name: `${logGroupPrefix.auroraCluster(s.identifier)}/${EXPORTED_LOGS["aurora-postgresql"][0]}`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
       deletionProtection: guard.deletionProtection,
     });
     const cluster = new RdsCluster(this, "Cluster", {

@@ -3,6 +3,7 @@ import { NeptuneClusterInstance } from "@cdktf/provider-aws/lib/neptune-cluster-
 import { NeptuneClusterParameterGroup } from "@cdktf/provider-aws/lib/neptune-cluster-parameter-group";
 import { NeptuneSubnetGroup } from "@cdktf/provider-aws/lib/neptune-subnet-group";
 import { Construct } from "constructs";
+import { EXPORTED_LOGS, logGroupPrefix, storeNames } from "../../lib/store-names";
 import type { NeptuneSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { exportLogGroups } from "../logs/log-group";
@@ -25,7 +26,6 @@ const capacity: Rule<number> = {
 };
 
 /** Neptune logs exported to CloudWatch, each enabled by its cluster parameter. */
-const LOGS = ["audit", "slowquery"] as const;
 
 /**
  * Neptune serverless: capacity between `minCapacity` and `maxCapacity` NCU,
@@ -57,17 +57,17 @@ export class NeptuneServerlessCluster extends Construct {
     const guard = protection(s.deletionProtection, s.identifier);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: "Neptune", port: s.port, placement: p });
     const subnets = new NeptuneSubnetGroup(this, "SubnetGroup", {
-      name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
+      name: storeNames(s.identifier).subnetGroup, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
     });
     const parameters = new NeptuneClusterParameterGroup(this, "ParameterGroup", {
-      name: `${s.identifier}-params`, family: familyOf("neptune", s.engineVersion),
+      name: storeNames(s.identifier).parameterGroup, family: familyOf("neptune", s.engineVersion),
       description: `Audit and slow-query logging for ${s.identifier}`,
       parameter: [
         { name: "neptune_enable_audit_log", value: "1" },
         { name: "neptune_enable_slow_query_log", value: "info" },
       ],
     });
-    const logGroups = exportLogGroups(this, `/aws/neptune/${s.identifier}`, LOGS, {
+    const logGroups = exportLogGroups(this, logGroupPrefix.neptuneCluster(s.identifier), EXPORTED_LOGS.neptune, {
       retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn, deletionProtection: guard.deletionProtection,
     });
     const cluster = new NeptuneCluster(this, "Cluster", {
@@ -89,7 +89,7 @@ export class NeptuneServerlessCluster extends Construct {
       deletionProtection: guard.deletionProtection,
       skipFinalSnapshot: guard.skipFinalSnapshot,
       finalSnapshotIdentifier: guard.finalSnapshotIdentifier,
-      enableCloudwatchLogsExports: [...LOGS],
+      enableCloudwatchLogsExports: [...EXPORTED_LOGS.neptune],
       applyImmediately: false,
       dependsOn: logGroups,
       lifecycle: guard.lifecycle,

@@ -1,3 +1,5 @@
+import { storeNames } from "../../lib/store-names";
+
 /**
  * What protecting a store against deletion sets, in the argument names the
  * AWS provider uses. One switch so every store protects (or releases) the
@@ -26,7 +28,7 @@ export function protection(protect: boolean, identifier: string): Protection {
   return {
     deletionProtection: protect,
     skipFinalSnapshot: !protect,
-    finalSnapshotIdentifier: protect ? `${identifier}-final` : undefined,
+    finalSnapshotIdentifier: protect ? storeNames(identifier).finalSnapshot : undefined,
     lifecycle: { preventDestroy: protect },
     secretRecoveryWindowDays: protect ? 30 : 7,
   };

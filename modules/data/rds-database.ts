@@ -2,6 +2,7 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { Construct } from "constructs";
+import { EXPORTED_LOGS, logGroupPrefix, storeNames } from "../../lib/store-names";
 import type { RdsSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { exportLogGroups } from "../logs/log-group";
@@ -24,9 +25,9 @@ export interface RdsDatabaseProps {
 
 /** Per engine: the parameters that force TLS (and feed the exported logs), and the logs exported. */
 const ENGINE_PROFILE = {
-  postgres: { tls: [{ name: "rds.force_ssl", value: "1" }], logs: ["postgresql", "upgrade"] },
-  mysql: { tls: [{ name: "require_secure_transport", value: "1" }, { name: "slow_query_log", value: "1" }], logs: ["error", "slowquery"] },
-  mariadb: { tls: [{ name: "require_secure_transport", value: "1" }, { name: "slow_query_log", value: "1" }], logs: ["error", "slowquery"] },
+  postgres: { tls: [{ name: "rds.force_ssl", value: "1" }], logs: EXPORTED_LOGS.postgres },
+  mysql: { tls: [{ name: "require_secure_transport", value: "1" }, { name: "slow_query_log", value: "1" }], logs: EXPORTED_LOGS.mysql },
+  mariadb: { tls: [{ name: "require_secure_transport", value: "1" }, { name: "slow_query_log", value: "1" }], logs: EXPORTED_LOGS.mariadb },
 } as const;
 
 /** gp3 volumes below this size run at the fixed baseline and reject explicit IOPS or throughput. */
@@ -65,10 +66,10 @@ export class RdsDatabase extends Construct {
     const guard = protection(s.deletionProtection, s.identifier);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.identifier, kind: `RDS ${s.engine}`, port: s.port, placement: p });
     const subnets = new DbSubnetGroup(this, "SubnetGroup", {
-      name: `${s.identifier}-subnets`, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
+      name: storeNames(s.identifier).subnetGroup, description: `Data subnets of ${s.identifier}`, subnetIds: [...p.subnetIds],
     });
     const parameters = new DbParameterGroup(this, "ParameterGroup", {
-      name: `${s.identifier}-params`, family: familyOf(s.engine, s.engineVersion),
+      name: storeNames(s.identifier).parameterGroup, family: familyOf(s.engine, s.engineVersion),
       description: `TLS-only connections for ${s.identifier}`,
       parameter: profile.tls.map((parameter) => ({ ...parameter })),
     });
@@ -76,7 +77,7 @@ export class RdsDatabase extends Construct {
       name: s.credentialsSecretName, description: `Master credentials of ${s.identifier}`,
       kmsKeyArn: p.kmsKeyArn, recoveryWindowDays: guard.secretRecoveryWindowDays, preventDestroy: guard.lifecycle.preventDestroy,
     });
-    const logGroups = exportLogGroups(this, `/aws/rds/instance/${s.identifier}`, profile.logs, {
+    const logGroups = exportLogGroups(this, logGroupPrefix.rdsInstance(s.identifier), profile.logs, {
       retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn, deletionProtection: guard.deletionProtection,
     });
     const provisioned = s.allocatedStorageGib >= GP3_PROVISIONING_THRESHOLD_GIB;

@@ -2,6 +2,7 @@ import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-p
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { Construct } from "constructs";
+import { logGroupPrefix, storeNames } from "../../lib/store-names";
 import type { RedisSettings } from "../../config/layers/data";
 import { familyOf } from "../../config/engine-versions";
 import { LogGroup } from "../logs/log-group";
@@ -43,7 +44,7 @@ export class RedisReplicationGroup extends Construct {
     const guard = protection(s.deletionProtection, s.replicationGroupId);
     const group = new StoreSecurityGroup(this, "SecurityGroup", { identifier: s.replicationGroupId, kind: "Redis", port: s.port, placement: p });
     const subnets = new ElasticacheSubnetGroup(this, "SubnetGroup", {
-      name: `${s.replicationGroupId}-subnets`, description: `Data subnets of ${s.replicationGroupId}`, subnetIds: [...p.subnetIds],
+      name: storeNames(s.replicationGroupId).subnetGroup, description: `Data subnets of ${s.replicationGroupId}`, subnetIds: [...p.subnetIds],
     });
     // Redis AUTH accepts printable ASCII except space, " / and @.
     const token = new GeneratedSecret(this, "AuthToken", {
@@ -52,12 +53,12 @@ export class RedisReplicationGroup extends Construct {
       length: 64, specialCharacters: "!&#$^<>-",
     });
     const slowLog = new LogGroup(this, "SlowLog", {
-      name: `/elasticache/${s.replicationGroupId}/slow-log`, retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
+      name: logGroupPrefix.redisSlowLog(s.replicationGroupId), retentionDays: p.logRetentionDays, kmsKeyArn: p.logsKmsKeyArn,
       deletionProtection: guard.deletionProtection,
     });
     // A group of our own, not `default.redis7`: parameters can then change without moving the cache to another group (TFLint's default-parameter-group rule).
     const parameters = new ElasticacheParameterGroup(this, "ParameterGroup", {
-      name: `${s.replicationGroupId}-params`,
+      name: storeNames(s.replicationGroupId).parameterGroup,
       family: familyOf("redis", s.engineVersion),
       description: `Parameters of ${s.replicationGroupId}`,
     });

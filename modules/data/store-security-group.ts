@@ -1,6 +1,7 @@
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { storeNames } from "../../lib/store-names";
 import { pascalCase } from "../../lib/naming";
 import { port, securityGroupDescription, securityGroupLifecycle, securityGroupName } from "../network/rules";
 import { check, validateProps } from "../validate";
@@ -29,7 +30,7 @@ export class StoreSecurityGroup extends Construct {
 
   constructor(scope: Construct, id: string, props: StoreSecurityGroupProps) {
     super(scope, id);
-    const name = `${props.identifier}-sg`;
+    const name = storeNames(props.identifier).securityGroup;
     const description = `${props.kind} data store: its consuming workloads only, no egress`;
     validateProps(this, [
       check("port", props.port, port),
