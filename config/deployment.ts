@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { backupRetentionDays, enumOf, logRetentionDays, riskReason } from "./fields";
+import type { ComputeSettings } from "./layers/compute";
 import type { DataSettings } from "./layers/data";
 import type { MessagingSettings } from "./layers/messaging";
 import type { NetworkSettings } from "./layers/network";
@@ -77,6 +78,7 @@ export interface LayerSettings {
   readonly network: NetworkSettings;
   readonly data: DataSettings;
   readonly messaging: MessagingSettings;
+  readonly compute: ComputeSettings;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import type { Deployment } from "../config/deployment";
 import { stateBackendFor } from "../lib/state-backend";
+import { ComputeStack } from "./compute-stack";
 import { DataStack } from "./data-stack";
 import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
@@ -23,6 +24,7 @@ export function buildStacks(app: App, deployments: readonly Deployment[]): void 
     const network = new NetworkStack(app, { deployment, stateStack });
     const data = deployment.layers.includes("data") ? new DataStack(app, { deployment, stateStack, network }) : undefined;
     // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
-    if (data && deployment.layers.includes("messaging")) new MessagingStack(app, { deployment, stateStack, data, network });
+    const messaging = data && deployment.layers.includes("messaging") ? new MessagingStack(app, { deployment, stateStack, data, network }) : undefined;
+    if (deployment.layers.includes("compute")) new ComputeStack(app, { deployment, stateStack, network, data, messaging });
   }
 }

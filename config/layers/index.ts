@@ -1,3 +1,4 @@
+import { computeLayer } from "./compute";
 import { dataLayer } from "./data";
 import { messagingLayer } from "./messaging";
 import { networkLayer } from "./network";
@@ -7,4 +8,4 @@ import { networkLayer } from "./network";
  * layer is one file in this folder and one line here; its settings type goes
  * into `LayerSettings` (config/deployment.ts).
  */
-export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer] as const;
+export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer] as const;
