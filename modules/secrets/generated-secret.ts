@@ -102,7 +102,8 @@ export class GeneratedSecret extends Construct {
       secretId: this.secretId,
       secretStringWo: JSON.stringify({ ...fields, [valueKey]: this.value }),
       secretStringWoVersion: this.version,
-      lifecycle: { replaceTriggeredBy: [fieldsWritten] },
+      // A plain address: cdktf renders a resource here as "${...}", which Terraform's JSON syntax refuses in replace_triggered_by.
+      lifecycle: { replaceTriggeredBy: [`terraform_data.${fieldsWritten.friendlyUniqueId}`] },
     });
   }
 }

@@ -55,7 +55,7 @@ describe.each(dataStacks.filter((name) => Object.keys(resources(stack(name), "ra
     const fields = resources(s, "terraform_data");
     for (const v of versions) {
       const [trigger] = (v.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by;
-      const id = /^\$\{terraform_data\.(\w+)\}$/.exec(trigger)?.[1];
+      const id = /^terraform_data\.(\w+)$/.exec(trigger)?.[1];
       const body = JSON.parse(v.secret_string_wo as string) as Record<string, unknown>;
       const secretKey = Object.keys(body).find((k) => passwordIn(body[k]))!;
       const { [secretKey]: _value, ...rest } = body;

@@ -53,7 +53,7 @@ describe("GeneratedSecret", () => {
     expect(version).not.toHaveProperty("secret_string");
     expect(JSON.parse(version.secret_string_wo as string)).toEqual({ host: "db.internal", port: 5432, password: expect.stringMatching(/^\$\{random_password\.\w+\.result\}$/) });
     expect(fields.input).toEqual({ host: "db.internal", port: 5432 });
-    expect(version.lifecycle).toEqual({ replace_triggered_by: [`\${terraform_data.${fieldsId}}`] });
+    expect(version.lifecycle).toEqual({ replace_triggered_by: [`terraform_data.${fieldsId}`] });
   });
 });
 
