@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+import { buildDiagram, type Diagram } from "../../scripts/insight/diagram-model";
+import { diagramFiles } from "../../scripts/insight/diagrams";
+import { SynthModel } from "../../scripts/insight/synth-model";
+
+const model = SynthModel.load(inject("synthDir"));
+const diagramOf = (name: string): Diagram => buildDiagram(model, model.deployments().find((d) => d.name === name)!);
+const idOf = (d: Diagram, label: string): string => {
+  const found = d.nodes.filter((n) => n.label === label);
+  if (found.length !== 1) throw new Error(`expected one node labelled ${label}, found ${found.length}`);
+  return found[0].id;
+};
+/** Edges as `from label -> to label [edge label]`, readable in a failure. */
+const edgesOf = (d: Diagram): string[] => {
+  const label = (id: string): string => d.nodes.find((n) => n.id === id)!.label;
+  return d.edges.map((e) => `${label(e.from)} -> ${label(e.to)}${e.label ? ` [${e.label}]` : ""}`);
+};
+
+describe("committed diagrams", () => {
+  it("are exactly what npm run diagram writes from the current synth (run it after changing a layer)", () => {
+    const dir = join(__dirname, "..", "..", "docs", "diagrams");
+    const fresh = diagramFiles(model);
+    expect(readdirSync(dir).sort()).toEqual([...fresh.keys()].sort());
+    for (const [file, content] of fresh) expect(readFileSync(join(dir, file), "utf8"), file).toBe(content);
+  });
+});
+
+describe("axonflow-prod diagram", () => {
+  const d = diagramOf("axonflow-prod");
+
+  it("shows the chain ALB -> agent -> orchestrator -> database from the security-group rules, across the network and data stacks", () => {
+    const alb = idOf(d, "security group<br/>axonflow-prod-alb");
+    const agent = idOf(d, "security group<br/>axonflow-prod-agent");
+    const orchestrator = idOf(d, "security group<br/>axonflow-prod-orchestrator");
+    const db = idOf(d, "RDS<br/>axonflow-prod-db");
+    expect(d.edges).toEqual(
+      expect.arrayContaining([
+        { from: alb, to: agent, label: "tcp 8080" },
+        { from: agent, to: orchestrator, label: "tcp 8081" },
+        { from: orchestrator, to: db, label: "tcp 5432" },
+      ]),
+    );
+  });
+
+  it("draws the database as its own security group (merged), in the data layer's data subnets", () => {
+    expect(d.nodes.find((n) => n.label === "RDS<br/>axonflow-prod-db")).toEqual({ id: "data_Main_Instance_5B394646", layer: "data", tier: "data", label: "RDS<br/>axonflow-prod-db", store: true });
+    expect(d.nodes.some((n) => n.label.includes("axonflow-prod-db-sg"))).toBe(false);
+  });
+
+  it("has every edge it should and no other (the agent also reaches the database)", () => {
+    expect(edgesOf(d)).toEqual([
+      "security group<br/>axonflow-prod-agent -> RDS<br/>axonflow-prod-db [tcp 5432]",
+      "security group<br/>axonflow-prod-agent -> security group<br/>axonflow-prod-orchestrator [tcp 8081]",
+      "security group<br/>axonflow-prod-alb -> security group<br/>axonflow-prod-agent [tcp 8080]",
+      "security group<br/>axonflow-prod-orchestrator -> RDS<br/>axonflow-prod-db [tcp 5432]",
+    ]);
+  });
+
+  it("folds the NAT gateways (one per AZ) into one node in the public subnets, interface endpoints into the compute subnets", () => {
+    expect(d.nodes.filter((n) => n.layer === "network" && n.tier).map((n) => [n.tier, n.label])).toEqual([
+      ["compute", "VPC endpoint ×4<br/>ecr.api, ecr.dkr, logs, secretsmanager"],
+      ["public", "NAT gateway ×2<br/>axonflow-prod-nat-0, axonflow-prod-nat-1"],
+    ]);
+  });
+});
+
+describe("stackflow-prod diagram", () => {
+  const d = diagramOf("stackflow-prod");
+
+  it("lets the app workload reach each data store on its port, and sends every queue's failures to the DLQ", () => {
+    expect(edgesOf(d)).toEqual([
+      "SQS queue<br/>StackFlow-Events-Ingestion.fifo -> SQS queue<br/>StackFlow-Remediation-DLQ.fifo",
+      "SQS queue<br/>StackFlow-Remediation-P1.fifo -> SQS queue<br/>StackFlow-Remediation-DLQ.fifo",
+      "SQS queue<br/>StackFlow-Remediation-Standard.fifo -> SQS queue<br/>StackFlow-Remediation-DLQ.fifo",
+      "security group<br/>stackflow-prod-app -> ElastiCache<br/>stackflow-redis-prod [tcp 6379]",
+      "security group<br/>stackflow-prod-app -> Neptune<br/>stackflow-knowledge-graph [tcp 8182]",
+      "security group<br/>stackflow-prod-app -> Aurora<br/>stackflow-main-prod [tcp 5432]",
+      "security group<br/>stackflow-prod-app -> Aurora<br/>stackflow-req-prod [tcp 5432]",
+    ]);
+  });
+
+  it("orders the layers along the traffic path (messaging, data, network) and puts the four stores in the data subnets", () => {
+    expect([...new Set(d.nodes.map((n) => n.layer))]).toEqual(["messaging", "data", "network"]);
+    expect(d.nodes.filter((n) => n.tier === "data").map((n) => n.label)).toEqual([
+      "ElastiCache<br/>stackflow-redis-prod",
+      "Neptune<br/>stackflow-knowledge-graph",
+      "Aurora<br/>stackflow-main-prod",
+      "Aurora<br/>stackflow-req-prod",
+    ]);
+  });
+});
