@@ -19,6 +19,14 @@ describe("price table", () => {
     expect(ageDays).toBeLessThan(365);
   });
 
+  it("holds The Stack's unit prices where they are us-east-1's (Lambda arm64, SQS, SNS push, Pipes, REST APIs, SES)", () => {
+    const u = PRICE_TABLE.unit;
+    expect([u.lambdaRequestMillion, u.lambdaGbSecond.arm64, u.sqsStandardMillion, u.snsPublishMillion, u.pipesRequestMillion, u.restApiRequestMillion, u.sesEmailThousand])
+      .toEqual([0.2, 0.0000133334, 0.4, 0.5, 0.4, 3.5, 0.1]);
+    // The seed's "HTTP APIs: $1.11/million" is a European rate; us-east-1 lists $1.00.
+    expect(u.httpApiRequestMillion).toBe(1);
+  });
+
   it("states its region and source, printed above every estimate", () => {
     expect(costSummary([])).toContain(`us-east-1 on-demand list prices dated ${PRICE_TABLE.date}`);
     expect(PRICE_TABLE.source).toMatch(/^AWS public pricing pages/);
@@ -105,5 +113,17 @@ describe("estimate of the real synth", () => {
     const network = axonflow.stacks.find((s) => s.stack === "axonflow-prod-network")!;
     expect(network.items.filter((i) => i.type === "aws_nat_gateway" || i.type === "aws_eip").map((i) => i.monthly)).toEqual([3.65, 3.65, 37.35, 37.35]);
     expect(byType(axonflow).aws_db_instance).toBe(128.12);
+  });
+
+  it("puts commerce-prod's NAT per AZ (3 gateways) $73.00 a month above a single gateway, where the seed says ~$100", () => {
+    const commerce = all.find((d) => d.deployment === "commerce-prod")!;
+    const items = commerce.stacks.flatMap((s) => s.items).filter((i) => i.type === "aws_nat_gateway" || i.type === "aws_eip");
+    expect(items.map((i) => [i.type, i.monthly])).toEqual([
+      ["aws_eip", 3.65], ["aws_eip", 3.65], ["aws_eip", 3.65],
+      ["aws_nat_gateway", 37.35], ["aws_nat_gateway", 37.35], ["aws_nat_gateway", 37.35],
+    ]);
+    // Two gateways and addresses more than a single gateway (their fixed, hourly charges); the GB processed are the same either way.
+    const fixed = items.map((i) => i.charges[0].monthly);
+    expect((fixed[1] + fixed[2] + fixed[4] + fixed[5]).toFixed(2)).toBe("73.00");
   });
 });
