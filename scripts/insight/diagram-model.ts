@@ -187,7 +187,8 @@ function nameOf(resource: ResourceView): string {
 
 /** `tcp 5432` for a security-group rule; undefined for other connectors. */
 function ruleLabel(a: Readonly<Record<string, unknown>>): string | undefined {
-  const protocol = a.ip_protocol ?? a.protocol;
+  // Security-group rules only: a subscription's `protocol` (sqs, lambda) is no port.
+  const protocol = a.ip_protocol ?? (a.from_port !== undefined ? a.protocol : undefined);
   if (protocol === undefined) return undefined;
   if (protocol === "-1" || protocol === "all") return "all traffic";
   return a.from_port === a.to_port ? `${String(protocol)} ${String(a.from_port)}` : `${String(protocol)} ${String(a.from_port)}-${String(a.to_port)}`;

@@ -91,3 +91,28 @@ describe("stackflow-prod diagram", () => {
     ]);
   });
 });
+
+describe("diagram of a hand-made shape (types a later layer brings)", () => {
+  const shape = new SynthModel(JSON.parse(readFileSync(join(__dirname, "fixtures", "diagram-shape.json"), "utf8")));
+  const d = buildDiagram(shape, shape.deployments()[0]);
+
+  it("draws the load balancer and the service as their security groups, through the contracts, with the target group contracted away", () => {
+    // The listener -> target group -> service path and the 8080 rule are one edge.
+    expect(edgesOf(d)).toEqual([
+      "load balancer<br/>shop-dev -> ECS service<br/>shop-dev-api [tcp 8080]",
+      "SNS topic<br/>shop-dev-orders -> SQS queue<br/>shop-dev-billing",
+      "internet -> load balancer<br/>shop-dev [tcp 443]",
+    ]);
+  });
+
+  it("places each component in its layer and in the tier of the subnets it names through the network contract", () => {
+    expect(d.nodes.map((n) => [n.layer, n.tier ?? "-", n.label])).toEqual([
+      ["compute", "-", "SQS queue<br/>shop-dev-billing"],
+      ["compute", "-", "SNS topic<br/>shop-dev-orders"],
+      ["compute", "-", "other (unclassified types)<br/>aws_shiny_new_thing ×2"],
+      ["compute", "compute", "ECS service<br/>shop-dev-api"],
+      ["compute", "public", "load balancer<br/>shop-dev"],
+      ["", "-", "internet"],
+    ]);
+  });
+});
