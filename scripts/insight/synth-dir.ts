@@ -1,8 +1,8 @@
 /**
  * A synth to read: the directory given, or a fresh synth of every deployment
- * (the code as it is now) in a temporary directory.
+ * (the code as it is now) in a temporary directory removed when the process exits.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEPLOYMENT_INPUTS } from "../../config";
@@ -17,7 +17,10 @@ export function synthDir(dir: string | undefined): string {
     if (!isSynthDir(dir)) throw new Error(`${dir} holds no cdktf synth (no manifest.json)`);
     return dir;
   }
-  const out = join(mkdtempSync(join(tmpdir(), "insight-")), "cdktf.out");
+  const root = mkdtempSync(join(tmpdir(), "insight-"));
+  // The synth is only read by this process.
+  process.on("exit", () => rmSync(root, { recursive: true, force: true }));
+  const out = join(root, "cdktf.out");
   const restore = skipTokenTraces();
   try {
     synthesize(resolveDeployments(DEPLOYMENT_INPUTS), out);
