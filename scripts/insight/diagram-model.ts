@@ -15,6 +15,8 @@ export interface DiagramNode {
   readonly tier?: string;
   readonly label: string;
   readonly store: boolean;
+  /** Names of the resources the node stands for, security groups merged into it included (sorted). */
+  readonly represents: readonly string[];
 }
 
 export interface DiagramEdge {
@@ -43,6 +45,8 @@ interface Draft {
   label: string;
   store: boolean;
   names: string[];
+  /** Names of merged security groups, besides `names`. */
+  merged: string[];
   folded: boolean;
 }
 
@@ -61,7 +65,7 @@ export function buildDiagram(model: SynthModel, deployment: DeploymentStacks): D
     if (kind) {
       const tier = tierOf(model, item);
       const id = kind.fold ? sanitize(`${layer}_${tier ?? "vpc"}_${type}`) : sanitize(`${layer}_${item.resource.name}`);
-      const draft = drafts.get(id) ?? { id, layer, tier, label: kind.label, store: kind.store ?? false, names: [], folded: kind.fold ?? false };
+      const draft = drafts.get(id) ?? { id, layer, tier, label: kind.label, store: kind.store ?? false, names: [], merged: [], folded: kind.fold ?? false };
       draft.names.push(nameOf(item.resource));
       drafts.set(id, draft);
       nodeOf.set(keyOf(item), id);
@@ -102,10 +106,10 @@ export function buildDiagram(model: SynthModel, deployment: DeploymentStacks): D
   for (const [layer, counts] of others) {
     const id = sanitize(`${layer}_other`);
     const names = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${type} ×${n}`);
-    drafts.set(id, { id, layer, label: "other (unclassified types)", store: false, names, folded: false });
+    drafts.set(id, { id, layer, label: "other (unclassified types)", store: false, names, merged: [], folded: false });
   }
   const finalEdges = contract(edges, junctions);
-  if (finalEdges.some((e) => e.from === INTERNET)) drafts.set(INTERNET, { id: INTERNET, layer: "", label: "internet", store: false, names: [], folded: false });
+  if (finalEdges.some((e) => e.from === INTERNET)) drafts.set(INTERNET, { id: INTERNET, layer: "", label: "internet", store: false, names: [], merged: [], folded: false });
 
   return { deployment: deployment.name, nodes: [...drafts.values()].map(finish).sort(byPlace), edges: finalEdges };
 }
@@ -118,6 +122,7 @@ export function buildDiagram(model: SynthModel, deployment: DeploymentStacks): D
  */
 function mergeAttachedSecurityGroups(model: SynthModel, located: Located[], nodeOf: Map<string, string>, drafts: Map<string, Draft>): void {
   const owners = new Map<string, Set<string>>();
+  const groupNames = new Map<string, string>();
   for (const item of located) {
     const self = nodeOf.get(keyOf(item));
     if (!self || isSecurityGroup(item.resource) || !COMPONENTS[item.resource.type]) continue;
@@ -125,13 +130,16 @@ function mergeAttachedSecurityGroups(model: SynthModel, located: Located[], node
       if (!isSecurityGroup(target.resource)) continue;
       const key = keyOf(target);
       owners.set(key, (owners.get(key) ?? new Set()).add(self));
+      groupNames.set(key, nameOf(target.resource));
     }
   }
   for (const [key, set] of owners) {
     if (set.size !== 1) continue;
     const group = nodeOf.get(key);
     if (group) drafts.delete(group);
-    nodeOf.set(key, [...set][0]);
+    const owner = [...set][0];
+    drafts.get(owner)?.merged.push(groupNames.get(key)!);
+    nodeOf.set(key, owner);
   }
 }
 
@@ -201,7 +209,8 @@ function finish(d: Draft): DiagramNode {
   const names = [...d.names].sort();
   const label = d.folded ? `${d.label} ×${names.length}` : d.label;
   const detail = names.length ? `<br/>${names.join(", ")}` : "";
-  return { id: d.id, layer: d.layer, ...(d.tier ? { tier: d.tier } : {}), label: `${label}${detail}`, store: d.store };
+  const represents = d.id === INTERNET ? [] : [...new Set([...d.names, ...d.merged])].sort();
+  return { id: d.id, layer: d.layer, ...(d.tier ? { tier: d.tier } : {}), label: `${label}${detail}`, store: d.store, represents };
 }
 
 function byPlace(a: DiagramNode, b: DiagramNode): number {

@@ -12,6 +12,12 @@ const idOf = (d: Diagram, label: string): string => {
   if (found.length !== 1) throw new Error(`expected one node labelled ${label}, found ${found.length}`);
   return found[0].id;
 };
+/** The node standing for the resource named `name` (its own node, or the component its security group is merged into). */
+const nodeFor = (d: Diagram, name: string): string => {
+  const found = d.nodes.filter((n) => n.represents.includes(name) && !n.label.startsWith("other"));
+  if (found.length !== 1) throw new Error(`expected one node standing for ${name}, found ${found.length}`);
+  return found[0].id;
+};
 /** Edges as `from label -> to label [edge label]`, readable in a failure. */
 const edgesOf = (d: Diagram): string[] => {
   const label = (id: string): string => d.nodes.find((n) => n.id === id)!.label;
@@ -30,11 +36,13 @@ describe("committed diagrams", () => {
 describe("axonflow-prod diagram", () => {
   const d = diagramOf("axonflow-prod");
 
+  // By the workloads' security groups, so the chain holds whether a group is drawn alone or merged into its service.
   it("shows the chain ALB -> agent -> orchestrator -> database from the security-group rules, across the network and data stacks", () => {
-    const alb = idOf(d, "security group<br/>axonflow-prod-alb");
-    const agent = idOf(d, "security group<br/>axonflow-prod-agent");
-    const orchestrator = idOf(d, "security group<br/>axonflow-prod-orchestrator");
-    const db = idOf(d, "RDS<br/>axonflow-prod-db");
+    const alb = nodeFor(d, "axonflow-prod-alb");
+    const agent = nodeFor(d, "axonflow-prod-agent");
+    const orchestrator = nodeFor(d, "axonflow-prod-orchestrator");
+    const db = nodeFor(d, "axonflow-prod-db-sg");
+    expect(db).toBe(idOf(d, "RDS<br/>axonflow-prod-db"));
     expect(d.edges).toEqual(
       expect.arrayContaining([
         { from: alb, to: agent, label: "tcp 8080" },
@@ -45,8 +53,8 @@ describe("axonflow-prod diagram", () => {
   });
 
   it("draws the database as its own security group (merged), in the data layer's data subnets", () => {
-    expect(d.nodes.find((n) => n.label === "RDS<br/>axonflow-prod-db")).toEqual({ id: "data_Main_Instance_5B394646", layer: "data", tier: "data", label: "RDS<br/>axonflow-prod-db", store: true });
-    expect(d.nodes.some((n) => n.label.includes("axonflow-prod-db-sg"))).toBe(false);
+    expect(d.nodes.find((n) => n.label === "RDS<br/>axonflow-prod-db")).toEqual({ id: "data_Main_Instance_5B394646", layer: "data", tier: "data", label: "RDS<br/>axonflow-prod-db", store: true, represents: ["axonflow-prod-db", "axonflow-prod-db-sg"] });
+    expect(d.nodes.filter((n) => n.represents.includes("axonflow-prod-db-sg")).map((n) => n.label)).toEqual(["RDS<br/>axonflow-prod-db"]);
   });
 
   it("has every edge it should and no other (the agent also reaches the database)", () => {
@@ -97,6 +105,8 @@ describe("diagram of a hand-made shape (types a later layer brings)", () => {
   const d = buildDiagram(shape, shape.deployments()[0]);
 
   it("draws the load balancer and the service as their security groups, through the contracts, with the target group contracted away", () => {
+    expect(d.nodes.find((n) => n.label === "ECS service<br/>shop-dev-api")!.represents).toEqual(["shop-dev-api"]);
+    expect(nodeFor(d, "shop-dev-alb")).toBe(idOf(d, "load balancer<br/>shop-dev"));
     // The listener -> target group -> service path and the 8080 rule are one edge.
     expect(edgesOf(d)).toEqual([
       "load balancer<br/>shop-dev -> ECS service<br/>shop-dev-api [tcp 8080]",
