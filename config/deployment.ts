@@ -34,6 +34,12 @@ export const deploymentBaseSchema = z.strictObject({
    * Production settings below the floors of config/floors.ts, each accepted
    * with a reason that shows up in review. @default none accepted
    */
+  /**
+   * Pull-request number of a preview deployment (config/preview.ts): the
+   * deployment becomes `<system>-pr-<n>`, with its own names and state keys,
+   * on its environment's preset. @default not a preview
+   */
+  preview: z.int().min(1).max(999_999).optional(),
   acceptedRisks: z.strictObject({
     unprotectedProduction: riskReason.optional(),
     shortBackupRetention: riskReason.optional(),
@@ -55,6 +61,12 @@ export interface DeploymentBase {
   readonly name: string;
   readonly system: SystemId;
   readonly environment: Environment;
+  /**
+   * What names the deployment besides its system: the environment, or
+   * `pr-<n>` for a preview. The second part of the deployment name, of its
+   * state keys, secret names and `environment` tag.
+   */
+  readonly stage: string;
   readonly region: string;
   readonly account: AccountRef;
   /** The environment preset the deployment departs from. */

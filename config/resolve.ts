@@ -63,7 +63,7 @@ export function resolveDeployments(inputs: readonly unknown[], accounts: readonl
     }
     const preset = PRESETS[d.environment];
     const base: DeploymentBase = {
-      name: label, system: d.system, environment: d.environment, region: d.region, account, preset,
+      name: label, system: d.system, environment: d.environment, stage: d.preview === undefined ? d.environment : `pr-${d.preview}`, region: d.region, account, preset,
       multiAz: d.multiAz ?? preset.multiAz,
       deletionProtection: d.deletionProtection ?? preset.deletionProtection,
       backupRetentionDays: d.backupRetentionDays ?? preset.backupRetentionDays,
@@ -165,9 +165,9 @@ function schemaProblems(label: string, input: unknown, error: z.ZodError): Confi
 }
 
 function labelOf(input: unknown, index: number): string {
-  const raw = input as { system?: unknown; environment?: unknown } | null;
+  const raw = input as { system?: unknown; environment?: unknown; preview?: unknown } | null;
   return typeof raw?.system === "string" && typeof raw.environment === "string"
-    ? `${raw.system}-${raw.environment}`
+    ? `${raw.system}-${typeof raw.preview === "number" ? `pr-${raw.preview}` : raw.environment}`
     : `deployments[${index}]`;
 }
 

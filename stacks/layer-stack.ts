@@ -35,12 +35,12 @@ export abstract class LayerStack extends PlatformStack implements Producer {
     super(scope, `${d.name}-${layer}`, {
       region: d.region,
       account: d.account,
-      tags: { system: d.system, environment: d.environment, layer },
+      tags: { system: d.system, environment: d.stage, layer },
     });
     this.deployment = d;
     this.layer = layer;
     const backend = stateBackendFor(d.account, d.region);
-    const key = layerStateKey(d.system, d.environment, layer);
+    const key = layerStateKey(d.system, d.stage, layer);
     claimStateKey(scope, `${backend.bucket}/${key}`, this.node.id);
     this.state = { bucket: backend.bucket, key, region: backend.region };
     new S3Backend(this, {

@@ -79,7 +79,7 @@ export const dataLayer = defineLayer({
   resolve(data, ctx): DataSettings {
     const d = ctx.deployment;
     const base = { deletionProtection: d.deletionProtection };
-    const secretPrefix = `${d.system}/${d.environment}`;
+    const secretPrefix = `${d.system}/${d.stage}`;
     const defaultSecret = (id: string, suffix: string) => `${secretPrefix}/${kebab(id)}-${suffix}`;
 
     // A store's own retention may not undercut the production floor either.

@@ -111,7 +111,7 @@ export function resolveBroker(b: z.output<typeof brokerSchema>, ctx: LayerContex
   const instanceType = b.instanceType ?? DEFAULT_INSTANCE_TYPE[b.kind];
   const secret = (key: "adminSecretName" | "appSecretName" | "tlsSecretName", suffix: string) => {
     const explicit = key === "tlsSecretName" ? undefined : b[key];
-    return ctx.name("secret", explicit ?? `${d.system}/${d.environment}/${suffix}`, explicit ? field(key) : "name", explicit ?? d.name);
+    return ctx.name("secret", explicit ?? `${d.system}/${d.stage}/${suffix}`, explicit ? field(key) : "name", explicit ?? d.name);
   };
   const common: BrokerCommon = {
     name, version: b.version, workload: b.workload, instanceType,

@@ -80,7 +80,8 @@ describe("credentials", () => {
         checked++;
         expect(job.permissions, `${w.file} ${id}`).toMatchObject({ "id-token": "write", contents: "read" });
         for (const step of stepsOf(job).filter((s) => String(s.uses ?? "").startsWith("aws-actions/configure-aws-credentials@"))) {
-          expect(step.with["role-to-assume"], `${w.file} ${id}`).toMatch(/^\$\{\{ vars(\.AWS_APPLY_ROLE_ARN|\[matrix\.roleVariable\]) \}\}$/);
+          // The preview role (preview-run.yml) reaches only serverless-saas-pr-* in the integration-test account.
+          expect(step.with["role-to-assume"], `${w.file} ${id}`).toMatch(/^\$\{\{ vars(\.AWS_APPLY_ROLE_ARN|\.AWS_PREVIEW_ROLE_ARN|\[matrix\.roleVariable\]) \}\}$/);
           expect(Object.keys(step.with).sort()).toEqual(["aws-region", "role-duration-seconds", "role-session-name", "role-to-assume"]);
         }
       }
@@ -255,7 +256,7 @@ describe("pinning", () => {
         });
       }
     }
-    expect(count).toBe(4); // plan, apply, provider locks, validate
+    expect(count).toBe(5); // plan, apply, provider locks, validate, preview
   });
 
   it("pins the scanners' versions", () => {

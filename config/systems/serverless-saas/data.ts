@@ -1,4 +1,3 @@
-import type { Environment } from "../../presets";
 import type { DataInput } from "../types";
 import { appDomain } from "./domain";
 
@@ -7,7 +6,8 @@ import { appDomain } from "./domain";
  * EventBridge, and image and video buckets that clients upload to through
  * signed URLs; objects over 1 MB move to Intelligent-Tiering (seed).
  */
-export function data(env: Environment): DataInput {
+/** `env`: the environment, or `pr-<n>` for a preview (config/preview.ts). */
+export function data(env: string): DataInput {
   const origin = `https://app.${appDomain(env)}`;
   return {
     dynamodb: [{

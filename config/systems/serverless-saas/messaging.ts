@@ -1,4 +1,3 @@
-import type { Environment } from "../../presets";
 import type { MessagingInput } from "../types";
 import { appDomain } from "./domain";
 
@@ -12,7 +11,8 @@ import { appDomain } from "./domain";
  * compute layer adds. Topics: mobile push broadcasts, fan-out of domain
  * events (EventBridge may publish), and SES's sending events.
  */
-export function messaging(env: Environment): MessagingInput {
+/** `env`: the environment, or `pr-<n>` for a preview (config/preview.ts). */
+export function messaging(env: string): MessagingInput {
   return {
     queues: [
       { id: "Notifications", visibilityTimeoutSeconds: 60, deadLetter: { queue: "NotificationsDlq", maxReceiveCount: 5 } },
