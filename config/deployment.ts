@@ -4,6 +4,7 @@ import type { ComputeSettings } from "./layers/compute";
 import type { DataSettings } from "./layers/data";
 import type { MessagingSettings } from "./layers/messaging";
 import type { NetworkSettings } from "./layers/network";
+import type { ObservabilitySettings } from "./layers/observability";
 import { ENVIRONMENTS, type Environment, type EnvironmentPreset } from "./presets";
 import { SUPPORTED_REGIONS } from "./regions";
 
@@ -91,6 +92,7 @@ export interface LayerSettings {
   readonly data: DataSettings;
   readonly messaging: MessagingSettings;
   readonly compute: ComputeSettings;
+  readonly observability: ObservabilitySettings;
 }
 
 /**

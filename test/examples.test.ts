@@ -150,3 +150,16 @@ describe("examples: Amazon MQ for RabbitMQ 4.2 in place of the EC2 broker (webho
     expect([mqOnly.entries.length, result.evaluations, result.failures]).toEqual([3, 3, []]);
   });
 });
+
+describe("examples: the observability layer over Amazon MQ (webhooks-prod in example-a)", () => {
+  it("alarms on the broker's message count, missing consumers and CPU from AWS/AmazonMQ, dimensioned by the broker's contract name", () => {
+    const s = exampleStack("webhooks-prod-observability");
+    const broker = upstream("webhooks-prod-messaging", "broker_name");
+    const alarms = Object.values(resources(s, "aws_cloudwatch_metric_alarm")).filter((a) => (a.alarm_name as string).startsWith("webhooks-prod-broker-"));
+    expect(alarms.map((a) => [a.alarm_name, a.namespace, a.metric_name, a.dimensions, a.comparison_operator, a.threshold, a.treat_missing_data]).sort()).toEqual([
+      ["webhooks-prod-broker-consumers", "AWS/AmazonMQ", "ConsumerCount", { Broker: broker }, "LessThanThreshold", 1, "breaching"],
+      ["webhooks-prod-broker-cpu", "AWS/AmazonMQ", "SystemCpuUtilization", { Broker: broker }, "GreaterThanThreshold", 80, "missing"],
+      ["webhooks-prod-broker-queue-depth", "AWS/AmazonMQ", "MessageCount", { Broker: broker }, "GreaterThanThreshold", 1000, "missing"],
+    ]);
+  });
+});

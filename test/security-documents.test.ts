@@ -61,6 +61,27 @@ const KEY_POLICIES: Record<string, (d: Deployment) => object> = {
   },
 };
 
+/**
+ * The alarm topic's publishers (observability): each service for its own
+ * resources of this account only, by source account and source ARN.
+ */
+const alarmPublishers = (d: Deployment) => [
+  { sid: "CloudWatchAlarms", service: "cloudwatch.amazonaws.com", source: `${ARN}:cloudwatch:${d.region}:${ACCOUNT}:alarm:*` },
+  { sid: "EventBridgeRules", service: "events.amazonaws.com", source: `${ARN}:events:${d.region}:${ACCOUNT}:rule/*` },
+  { sid: "Budgets", service: "budgets.amazonaws.com", source: `${ARN}:budgets::${ACCOUNT}:budget/*` },
+  { sid: "RdsEvents", service: "events.rds.amazonaws.com", source: `${ARN}:rds:${d.region}:${ACCOUNT}:es:*` },
+];
+const alarmTopicArn = (d: Deployment) => `${ARN}:sns:${d.region}:${ACCOUNT}:${d.system}-${d.env}-alarms`;
+KEY_POLICIES.CloudWatchAlarmsPublish = (d) => document(ROOT,
+  ...alarmPublishers(d).map((p) => ({
+    Sid: `${p.sid}Publish`, Effect: "Allow", Principal: { Service: p.service }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
+    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sns:topicArn": [alarmTopicArn(d)] } },
+  })),
+  {
+    Sid: "SnsDeadLetters", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
+    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnEquals: { "aws:SourceArn": alarmTopicArn(d) } },
+  });
+
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
 const ROLES: Record<string, { readonly inline?: (d: Deployment) => object; readonly managed: readonly string[] }> = {
   "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
@@ -166,7 +187,14 @@ describe.each(stackNames())("%s", (name) => {
     // One policy per queue: a queue left without one would accept plain HTTP unnoticed.
     expect(Object.keys(resources(d.s, "aws_sqs_queue_policy")).length).toBe(Object.keys(resources(d.s, "aws_sqs_queue")).length);
     for (const p of Object.values(resources(d.s, "aws_sqs_queue_policy"))) {
-      expect(policy(p.policy)).toEqual(document(tlsDeny("sqs:*", (p.queue_url as string).replace(/\.url\}$/, ".arn}"))));
+      const arn = (p.queue_url as string).replace(/\.url\}$/, ".arn}");
+      // The PagerDuty dead-letter queue (observability) also takes the alarm topic's undeliverable notifications.
+      const topic = Object.keys(resources(d.s, "aws_sns_topic")).find((id) => id.startsWith("AlarmTopic_"));
+      const deadLetters = arn.startsWith("${aws_sqs_queue.PagerDuty_DeadLetterQueue_") ? [{
+        Sid: "AlarmTopicDeadLetters", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: arn,
+        Condition: { ArnEquals: { "aws:SourceArn": `\${aws_sns_topic.${topic}.arn}` } },
+      }] : [];
+      expect(policy(p.policy)).toEqual(document(tlsDeny("sqs:*", arn), ...deadLetters));
     }
   });
 
@@ -194,6 +222,13 @@ describe.each(stackNames())("%s", (name) => {
     for (const [id, topic] of topics) {
       const arn = `\${aws_sns_topic.${id}.arn}`;
       const purpose = (topic.name as string).slice(`${d.system}-${d.env}-`.length);
+      if (purpose === "alarms") {
+        expect(policies.filter((p) => p.arn === arn).map((p) => policy(p.policy))).toEqual([document(tlsDeny("sns:Publish", arn), ...alarmPublishers(d).map((p) => ({
+          Sid: `${p.sid}Publish`, Effect: "Allow", Principal: { Service: p.service }, Action: "sns:Publish", Resource: arn,
+          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": p.source } },
+        })))]);
+        continue;
+      }
       expect(purpose in TOPIC_PUBLISHERS, `topic ${String(topic.name)} has no expectation here`).toBe(true);
       const service = TOPIC_PUBLISHERS[purpose];
       const allow = service ? [{ Sid: service.sid, Effect: "Allow", Principal: { Service: service.principal }, Action: "sns:Publish", Resource: arn, Condition: SOURCE_ACCOUNT }] : [];

@@ -29,15 +29,15 @@ describe("synth groups", () => {
 });
 
 describe("workers", () => {
-  it("stays sequential at today's 40 stacks, where a second process costs more than it saves", () => {
-    expect(workersFor(DEPLOYMENTS, 2)).toBe(1);
+  it("takes two processes at today's 51 stacks (two workers' worth of MIN_STACKS_PER_WORKER)", () => {
+    expect(workersFor(DEPLOYMENTS, 2)).toBe(2);
   });
 
   it("uses a process per MIN_STACKS_PER_WORKER stacks, up to the cores", () => {
     const twice = [...DEPLOYMENTS, ...DEPLOYMENTS.map((d) => ({ ...d, name: `${d.name}-copy`, account: { name: `${d.account.name}-copy` } }))];
     expect(MIN_STACKS_PER_WORKER).toBe(25);
     expect(workersFor(twice, 2)).toBe(2);
-    expect(workersFor(twice, 8)).toBe(3);
+    expect(workersFor(twice, 8)).toBe(4);
     expect(workersFor(twice, 1)).toBe(1);
   });
 

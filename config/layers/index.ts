@@ -2,10 +2,11 @@ import { computeLayer } from "./compute";
 import { dataLayer } from "./data";
 import { messagingLayer } from "./messaging";
 import { networkLayer } from "./network";
+import { observabilityLayer } from "./observability";
 
 /**
  * Every deployment layer's config, in apply order (stacks/layers.ts). A new
  * layer is one file in this folder and one line here; its settings type goes
  * into `LayerSettings` (config/deployment.ts).
  */
-export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer] as const;
+export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer, observabilityLayer] as const;

@@ -2,10 +2,12 @@ import type { z } from "zod";
 import type { dataSchema } from "../layers/data";
 import type { messagingSchema } from "../layers/messaging";
 import type { networkSchema } from "../layers/network";
+import type { observabilitySchema } from "../layers/observability";
 import type { DeploymentInput } from "../resolve";
 
 /** What a system file writes for each layer (defaults and presets optional). */
 export type NetworkInput = z.input<typeof networkSchema>;
 export type DataInput = z.input<typeof dataSchema>;
 export type MessagingInput = z.input<typeof messagingSchema>;
+export type ObservabilityInput = z.input<typeof observabilitySchema>;
 export type { DeploymentInput };

@@ -160,7 +160,10 @@ systemctl enable --now broker-metrics.timer
 /**
  * Every minute: each queue of the default vhost, from the management API on
  * loopback, as QueueDepth (messages), PublishRate and DeliverRate (messages
- * per second, RabbitMQ's own rates) under dimensions Broker and Queue; up to
+ * per second, RabbitMQ's own rates) under dimensions Broker and Queue; then,
+ * under dimension Broker alone, QueueDepth of all queues together and
+ * QueuesWithoutConsumers (queues holding messages that no consumer reads),
+ * which the observability layer alarms on without knowing queue names; up to
  * 900 values per PutMetricData call (the API takes 1,000).
  */
 const METRICS_SCRIPT = `#!/bin/bash
@@ -168,11 +171,13 @@ const METRICS_SCRIPT = `#!/bin/bash
 set -euo pipefail
 . ${SCRIPT_LIBRARY}
 curl -sf --config /etc/broker/metrics.curlrc \\
-  'http://127.0.0.1:15672/api/queues/%2F?columns=name,messages,message_stats.publish_details.rate,message_stats.deliver_get_details.rate' |
+  'http://127.0.0.1:15672/api/queues/%2F?columns=name,messages,consumers,message_stats.publish_details.rate,message_stats.deliver_get_details.rate' |
   jq -c --arg broker "$BROKER_NAME" '[.[] | [{Name: "Broker", Value: $broker}, {Name: "Queue", Value: .name}] as $dims
     | {MetricName: "QueueDepth", Dimensions: $dims, Value: (.messages // 0), Unit: "Count"},
       {MetricName: "PublishRate", Dimensions: $dims, Value: (.message_stats.publish_details.rate // 0), Unit: "Count/Second"},
-      {MetricName: "DeliverRate", Dimensions: $dims, Value: (.message_stats.deliver_get_details.rate // 0), Unit: "Count/Second"}]' \\
+      {MetricName: "DeliverRate", Dimensions: $dims, Value: (.message_stats.deliver_get_details.rate // 0), Unit: "Count/Second"}]
+    + [{MetricName: "QueueDepth", Dimensions: [{Name: "Broker", Value: $broker}], Value: (map(.messages // 0) | add // 0), Unit: "Count"},
+       {MetricName: "QueuesWithoutConsumers", Dimensions: [{Name: "Broker", Value: $broker}], Value: (map(select((.messages // 0) > 0 and (.consumers // 0) == 0)) | length), Unit: "Count"}]' \\
   > /run/broker-metrics.json
 count=$(jq length /run/broker-metrics.json)
 for ((first = 0; first < count; first += 900)); do

@@ -18,6 +18,7 @@ import { CloudFrontWafAttached } from "./cloudfront/waf-attached";
 import { CloudTrailKmsEncryption } from "./cloudtrail/trail-requirement";
 import { CloudTrailLogFileValidation } from "./cloudtrail/trail-requirement";
 import { CloudTrailMultiRegion } from "./cloudtrail/trail-requirement";
+import { CloudWatchAlarmRouted } from "./cloudwatch/alarm-routed";
 import { DynamoDbCmkEncryption } from "./dynamodb/cmk-encryption";
 import { DynamoDbDeletionProtectionInProd } from "./dynamodb/deletion-protection-in-prod";
 import { DynamoDbPointInTimeRecovery } from "./dynamodb/point-in-time-recovery";
@@ -114,6 +115,7 @@ export const ALL_RULES: readonly Rule[] = [
   CloudTrailKmsEncryption,
   CloudTrailLogFileValidation,
   CloudTrailMultiRegion,
+  CloudWatchAlarmRouted,
   DynamoDbCmkEncryption,
   DynamoDbDeletionProtectionInProd,
   DynamoDbPointInTimeRecovery,

@@ -23,7 +23,7 @@ describe("messaging.broker configuration", () => {
       zoneName: "webhooks-prod.internal", recordName: "rabbitmq.webhooks-prod.internal", hostRoleName: "webhooks-prod-broker-host",
       logGroupName: "/ec2/webhooks-prod/rabbitmq", logRetentionDays: 365, metricsNamespace: "Platform/RabbitMQ", protect: true,
     });
-    expect(d.layers).toEqual(["network", "data", "messaging"]);
+    expect(d.layers).toEqual(["network", "data", "messaging", "observability"]);
     const registered = names.entries().filter((e) => e.owner.deployment === "webhooks-prod").map((e) => `${e.kind} ${e.name}`);
     expect(registered).toEqual(expect.arrayContaining([
       "secret webhooks/prod/rabbitmq-admin", "secret webhooks/prod/rabbitmq-app", "secret webhooks/prod/rabbitmq-tls",

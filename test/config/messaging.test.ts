@@ -17,7 +17,7 @@ describe("messaging configuration", () => {
     expect(problemsOf([work, dlq])).toEqual([]);
     const [d] = resolveDeployments([{ ...base, messaging: { queues: [work, dlq] } }]);
     expect(d.messaging.queues.map((q) => [q.name, q.redriveSources])).toEqual([["serverless-saas-prod-work", []], ["serverless-saas-prod-work-dlq", ["Work"]]]);
-    expect(d.layers).toEqual(["network", "data", "messaging"]);
+    expect(d.layers).toEqual(["network", "data", "messaging", "observability"]);
   });
 
   it.each<[string, unknown[], string[]]>([

@@ -178,6 +178,13 @@ describe("webhooks-prod broker host cloud-init", () => {
     expect(script).toContain('aws cloudwatch put-metric-data --region "$AWS_REGION" --namespace "$METRICS_NAMESPACE"');
     expect(files["/etc/systemd/system/broker-metrics.timer"].content).toContain("OnUnitActiveSec=1min\n");
   });
+
+  it("also publishes, under dimension Broker alone, QueueDepth of all queues and QueuesWithoutConsumers (what the observability layer alarms on)", () => {
+    const script = hostFiles(prod())["/usr/local/sbin/broker-metrics"].content;
+    expect(script).toContain("columns=name,messages,consumers,");
+    expect(script).toContain('{MetricName: "QueueDepth", Dimensions: [{Name: "Broker", Value: $broker}], Value: (map(.messages // 0) | add // 0), Unit: "Count"}');
+    expect(script).toContain('{MetricName: "QueuesWithoutConsumers", Dimensions: [{Name: "Broker", Value: $broker}], Value: (map(select((.messages // 0) > 0 and (.consumers // 0) == 0)) | length), Unit: "Count"}');
+  });
 });
 
 describe("webhooks-prod broker TLS, name, secrets and logs", () => {

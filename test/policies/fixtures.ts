@@ -318,6 +318,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [bucket, onBucket("aws_s3_bucket_policy", { policy: doc([{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["${aws_s3_bucket.B.arn}", "${aws_s3_bucket.B.arn}/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } }]) })],
     fail: [bucket],
   },
+  "CloudWatch.AlarmRouted": {
+    pass: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_description: "Queue depth. First: check consumers.", alarm_actions: ["${aws_sns_topic.T.arn}"], ok_actions: ["${aws_sns_topic.T.arn}"] }]],
+    fail: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_description: "Queue depth. First: check consumers.", alarm_actions: ["${aws_sns_topic.T.arn}"] }]],
+  },
   "SNS.Encryption": { pass: [["aws_sns_topic", "X", { name: "t", kms_master_key_id: kms }]], fail: [["aws_sns_topic", "X", { name: "t" }]] },
   "SNS.SubscriptionDeadLetterQueue": {
     pass: [["aws_sns_topic_subscription", "X", { topic_arn: "arn:t", protocol: "sqs", endpoint: "arn:q", redrive_policy: JSON.stringify({ deadLetterTargetArn: "arn:dlq" }) }]],

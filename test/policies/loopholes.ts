@@ -26,6 +26,9 @@ const tlsDeny = (resources: readonly string[]): Block[] => [bucket, onBucket("aw
 })];
 
 export const EDGE_CASES: readonly EdgeCase[] = [
+  { ruleId: "CloudWatch.AlarmRouted", name: "actions listed but switched off", expect: "fail", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_description: "d. First: x.", alarm_actions: ["${aws_sns_topic.T.arn}"], ok_actions: ["${aws_sns_topic.T.arn}"], actions_enabled: false }]] },
+  { ruleId: "CloudWatch.AlarmRouted", name: "no description", expect: "fail", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_actions: ["arn:t"], ok_actions: ["arn:t"] }]] },
+  { ruleId: "CloudWatch.AlarmRouted", name: "a composite alarm with both actions", expect: "pass", blocks: [["aws_cloudwatch_composite_alarm", "X", { alarm_name: "a", alarm_description: "d. First: x.", alarm_actions: ["${aws_sns_topic.T.arn}"], ok_actions: ["${aws_sns_topic.T.arn}"], alarm_rule: "ALARM(a)" }]] },
   { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with a condition that does not restrict the caller", expect: "fail", blocks: keyWith("*", { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } }) },
   { ruleId: "KMS.NoPublicKeyPolicy", name: "AWS \"*\" with a wildcard account", expect: "fail", blocks: keyWith({ AWS: "*" }, { StringLike: { "kms:CallerAccount": "*" } }) },
   { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with the account condition negated", expect: "fail", blocks: keyWith("*", { StringNotEquals: { "aws:PrincipalAccount": "111122223333" } }) },

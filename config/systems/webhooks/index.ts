@@ -2,6 +2,7 @@ import type { DeploymentInput } from "../types";
 import { data } from "./data";
 import { messaging } from "./messaging";
 import { network } from "./network";
+import { observability } from "./observability";
 
 /**
  * Webhook pipeline (seed 001): Cloudflare -> Lambda function URL -> RabbitMQ
@@ -10,6 +11,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const webhooks: readonly DeploymentInput[] = [
-  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
-  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
+  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), observability: observability("prod") },
+  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev"), observability: observability("dev") },
 ];

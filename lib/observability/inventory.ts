@@ -1,0 +1,101 @@
+import type { Deployment } from "../../config/deployment";
+import type { Thresholds } from "../../config/layers/observability";
+import type { AlarmSpec, AlarmTiming } from "../../modules/observability/alarm-spec";
+import { type AuroraComponent, auroraAlarms } from "../../modules/observability/alarms/aurora";
+import { type BrokerComponent, brokerAlarms } from "../../modules/observability/alarms/broker";
+import { type TableComponent, tableAlarms } from "../../modules/observability/alarms/dynamodb";
+import { type NatComponent, natAlarms } from "../../modules/observability/alarms/nat";
+import { type NeptuneComponent, neptuneAlarms } from "../../modules/observability/alarms/neptune";
+import { type QueueComponent, queueAlarms } from "../../modules/observability/alarms/queue";
+import { type RdsComponent, rdsAlarms } from "../../modules/observability/alarms/rds";
+import { type RedisComponent, redisAlarms } from "../../modules/observability/alarms/redis";
+
+/** Every kind of component the inventory knows (phase 2 adds functions, services, clusters, balancers, APIs, distributions, WAFs). */
+export type Component = AuroraComponent | RdsComponent | NeptuneComponent | RedisComponent | TableComponent | QueueComponent | BrokerComponent | NatComponent;
+
+/** One monitored component and the alarms that apply to it. */
+export interface InventoryEntry {
+  /** kebab-case, unique in the deployment: part of each alarm's name. */
+  readonly name: string;
+  /** PascalCase, unique in the deployment: part of each alarm's construct id (its Terraform address). */
+  readonly constructId: string;
+  /** Dashboard row title. */
+  readonly title: string;
+  readonly component: Component;
+  readonly alarms: readonly AlarmSpec[];
+}
+
+/**
+ * Values only the earlier layers' state knows, read through their
+ * contracts (stacks/observability-stack.ts); tests pass plain strings.
+ */
+export interface InventorySources {
+  /** network `nat_gateway_ids`, element `index`. */
+  natGatewayId(index: number): string;
+  /** messaging `queue_names`, entry `id`. */
+  queueName(id: string): string;
+  /** data `table_names`, entry `id`. */
+  tableName(id: string): string;
+  /** messaging `broker_name`. */
+  brokerName(): string;
+}
+
+const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
+const pascal = (name: string) => name.split("-").map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+
+/** NAT gateways the network layer creates: none, one, or one per AZ (modules/network/nat-gateways.ts). */
+export const natCount = (d: Deployment): number => (d.network.nat === "none" ? 0 : d.network.nat === "single" ? 1 : d.network.azs.length);
+
+/**
+ * The deployment's monitored components, derived from its resolved config
+ * (what exists and how many) and the earlier layers' contract outputs (the
+ * names and ids alarms dimension on): never a hand-kept list. Each entry
+ * carries its alarms, built by the kind's builder with the deployment's
+ * thresholds and timing.
+ */
+export function inventory(d: Deployment, sources: InventorySources): InventoryEntry[] {
+  const { thresholds: t, timing } = d.observability;
+  const entries: InventoryEntry[] = [];
+  const add = (name: string, title: string, component: Component, alarms: AlarmSpec[]) =>
+    entries.push({ name, constructId: pascal(name), title, component, alarms });
+  for (let i = 0; i < natCount(d); i++) {
+    const c: NatComponent = { kind: "nat", index: i, natGatewayId: sources.natGatewayId(i) };
+    add(`nat-${i}`, `NAT gateway ${i} (${d.network.azs[i]})`, c, natAlarms(c, t, timing));
+  }
+  for (const s of d.data.aurora) {
+    const c: AuroraComponent = { kind: "aurora", clusterIdentifier: s.identifier, readers: s.readers };
+    add(`aurora-${kebab(s.id)}`, `Aurora ${s.identifier}`, c, auroraAlarms(c, t, timing));
+  }
+  for (const s of d.data.rds) {
+    const c: RdsComponent = { kind: "rds", instanceIdentifier: s.identifier, engine: s.engine };
+    add(`rds-${kebab(s.id)}`, `RDS ${s.engine} ${s.identifier}`, c, rdsAlarms(c, t, timing));
+  }
+  for (const s of d.data.neptune) {
+    const c: NeptuneComponent = { kind: "neptune", clusterIdentifier: s.identifier, maxCapacity: s.maxCapacity };
+    add(`neptune-${kebab(s.id)}`, `Neptune ${s.identifier}`, c, neptuneAlarms(c, t, timing));
+  }
+  for (const s of d.data.redis) {
+    const c: RedisComponent = { kind: "redis", replicationGroupId: s.replicationGroupId, nodes: s.nodes };
+    add(`redis-${kebab(s.id)}`, `Redis ${s.replicationGroupId}`, c, redisAlarms(c, t, timing));
+  }
+  for (const s of d.data.dynamodb) {
+    const c: TableComponent = { kind: "table", id: s.id, tableName: sources.tableName(s.id) };
+    add(`table-${kebab(s.id)}`, `DynamoDB ${s.name}`, c, tableAlarms(c, t, timing));
+  }
+  const pipeDeadLetters = new Set(d.messaging.pipes.map((p) => p.deadLetterQueue));
+  for (const q of d.messaging.queues) {
+    const c: QueueComponent = { kind: "queue", id: q.id, queueName: sources.queueName(q.id), deadLetter: q.redriveSources.length > 0 || pipeDeadLetters.has(q.id) };
+    add(`queue-${kebab(q.id)}`, `${c.deadLetter ? "Dead-letter queue" : "Queue"} ${q.name}`, c, queueAlarms(c, t, timing));
+  }
+  if (d.messaging.broker) {
+    const c: BrokerComponent = { kind: "broker", brokerKind: d.messaging.broker.kind, brokerName: sources.brokerName() };
+    add("broker", `RabbitMQ broker ${d.messaging.broker.name}`, c, brokerAlarms(c, t, timing));
+  }
+  return entries;
+}
+
+/** The observability layer's own dead-letter queue of undelivered pages: alarmed like any other DLQ. */
+export function pagerDutyDeadLetterEntry(queueName: string, t: Thresholds, timing: AlarmTiming): InventoryEntry {
+  const c: QueueComponent = { kind: "queue", id: "PagerDutyDeadLetter", queueName, deadLetter: true };
+  return { name: "pagerduty-dlq", constructId: "PagerdutyDlq", title: "Undelivered PagerDuty notifications", component: c, alarms: queueAlarms(c, t, timing) };
+}

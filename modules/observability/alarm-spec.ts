@@ -1,0 +1,44 @@
+/**
+ * One CloudWatch alarm as the inventory describes it, before any construct
+ * exists: what it watches, when it fires and what an operator does first.
+ * Builders per component kind (./alarms/*.ts) return these; the stack turns
+ * each into an `aws_cloudwatch_metric_alarm` and the dashboard into a widget.
+ */
+export interface AlarmSpec {
+  /** Suffix of the alarm name, unique within its component, e.g. `cpu`. */
+  readonly key: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Dimension name -> value (a contract output or a config name, never a guess). */
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum";
+  readonly comparison: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+  readonly threshold: number;
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  /**
+   * What a missing datapoint means. `breaching` where silence is itself the
+   * failure (a broker host that stopped publishing); `notBreaching` for
+   * metrics only emitted on activity (SQS age on an idle queue).
+   */
+  readonly treatMissingData: "breaching" | "notBreaching" | "missing";
+  /** What the alarm means and what to do first. */
+  readonly description: string;
+}
+
+/** Timing every alarm of a deployment shares (config/layers/observability.ts). */
+export interface AlarmTiming {
+  readonly periodSeconds: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+}
+
+/**
+ * Alarms that must fire on a single datapoint whatever the deployment's
+ * M-of-N: a message in a dead-letter queue, a port allocation error.
+ */
+export const onFirstDatapoint = (t: AlarmTiming): AlarmTiming => ({ periodSeconds: t.periodSeconds, evaluationPeriods: 1, datapointsToAlarm: 1 });
+
+export const MIB = 1024 * 1024;
+export const GIB = 1024 * MIB;

@@ -1,0 +1,81 @@
+import { Fn, Token } from "cdktf";
+import type { Construct } from "constructs";
+import { inventory, pagerDutyDeadLetterEntry } from "../lib/observability/inventory";
+import { AlertTopic } from "../modules/observability/alert-topic";
+import { DeploymentDashboard } from "../modules/observability/dashboard";
+import { DatabaseEvents } from "../modules/observability/database-events";
+import { MetricAlarm } from "../modules/observability/metric-alarm";
+import { PagerDutySubscription } from "../modules/observability/pager-duty-subscription";
+import { consume, defineContract, publish } from "./contracts";
+import { DATA, type DataStack } from "./data-stack";
+import { LayerStack, type LayerStackProps } from "./layer-stack";
+import { MESSAGING, type MessagingStack } from "./messaging-stack";
+import { NETWORK, type NetworkStack } from "./network-stack";
+
+/** Props of the observability layer: every earlier layer it may watch. */
+export interface ObservabilityStackProps extends LayerStackProps {
+  readonly network: NetworkStack;
+  readonly data?: DataStack;
+  readonly messaging?: MessagingStack;
+}
+
+/** What the observability layer publishes (governance's budgets and later layers notify the same topic). */
+export const OBSERVABILITY = defineContract("observability", {
+  alarm_topic_arn: { kind: "string", description: "SNS topic receiving every alarm and OK notification of the deployment (CloudWatch, EventBridge, Budgets and RDS events may publish)" },
+  alarm_topic_kms_key_arn: { kind: "string", description: "Key encrypting the alarm topic; a role publishing to it needs kms:GenerateDataKey and kms:Decrypt on it" },
+});
+
+/**
+ * Observability layer: the deployment's alarm topic (and its PagerDuty
+ * subscription outside dev), one alarm per failure mode of each component
+ * the inventory derives from config and the earlier layers' contracts,
+ * RDS event subscriptions and a dashboard from the same inventory. An
+ * earlier layer is read only when something of it is watched.
+ */
+export class ObservabilityStack extends LayerStack {
+  constructor(scope: Construct, props: ObservabilityStackProps) {
+    super(scope, "observability", props);
+    const d = this.deployment;
+    const o = d.observability;
+    const reader = <T>(make: () => T) => {
+      let value: T | undefined;
+      return () => (value ??= make());
+    };
+    const network = reader(() => consume(this, NETWORK, props.network));
+    const data = reader(() => consume(this, DATA, props.data!));
+    const messaging = reader(() => consume(this, MESSAGING, props.messaging!));
+    // Stores are dimensioned by their config identifiers; the dependency still orders data first (event subscriptions name existing databases).
+    if (props.data) this.addDependency(props.data);
+    const entries = inventory(d, {
+      natGatewayId: (i) => Token.asString(Fn.element(network().get("nat_gateway_ids"), i)),
+      queueName: (id) => messaging().entry("queue_names", id),
+      tableName: (id) => data().entry("table_names", id),
+      brokerName: () => messaging().get("broker_name"),
+    });
+
+    const topic = new AlertTopic(this, "AlarmTopic", {
+      name: o.topicName, accountId: this.accountId, partition: this.partition, region: d.region, preventDestroy: d.deletionProtection,
+    });
+    if (o.pagerDuty) {
+      const pager = new PagerDutySubscription(this, "PagerDuty", {
+        topicArn: topic.arn, source: o.pagerDuty, deadLetterQueueName: `${o.topicName}-pagerduty-dlq`, kmsKeyArn: topic.keyArn, preventDestroy: d.deletionProtection,
+      });
+      // A page PagerDuty never received: the topic still reaches its other subscribers (console, chat).
+      entries.push(pagerDutyDeadLetterEntry(pager.deadLetterQueueName, o.thresholds, o.timing));
+    }
+    for (const entry of entries) {
+      for (const spec of entry.alarms) {
+        const key = spec.key.split("-").map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join("");
+        new MetricAlarm(this, `${entry.constructId}${key}`, { name: `${d.name}-${entry.name}-${spec.key}`, spec, topicArn: topic.arn });
+      }
+    }
+    new DatabaseEvents(this, "DatabaseEvents", {
+      namePrefix: d.name, topicArn: topic.arn, categories: o.rdsEventCategories,
+      clusterIds: d.data.aurora.map((s) => s.identifier), instanceIds: d.data.rds.map((s) => s.identifier),
+    });
+    if (o.dashboardName) {
+      new DeploymentDashboard(this, "Dashboard", { name: o.dashboardName, region: d.region, rows: entries.map((e) => ({ title: e.title, alarms: e.alarms })) });
+    }
+    publish(this, OBSERVABILITY, { alarm_topic_arn: topic.arn, alarm_topic_kms_key_arn: topic.keyArn });
+  }
+}
