@@ -29,6 +29,8 @@ export type Pricer = (item: Located, ctx: PricingContext) => Charge[] | undefine
 
 /** Types with no charge of their own. */
 export const FREE = new Set([
+  // RDS event notifications cost nothing beyond the SNS deliveries, priced on the topic.
+  "aws_db_event_subscription",
   "aws_vpc", "aws_subnet", "aws_route", "aws_route_table", "aws_route_table_association", "aws_internet_gateway",
   "aws_default_security_group", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
   "aws_security_group_rule", "aws_flow_log", "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy",

@@ -89,8 +89,8 @@ describe("stackflow-prod diagram", () => {
     ]);
   });
 
-  it("orders the layers along the traffic path (messaging, data, network) and puts the four stores in the data subnets", () => {
-    expect([...new Set(d.nodes.map((n) => n.layer))]).toEqual(["messaging", "data", "network"]);
+  it("orders the layers along the traffic path (messaging, data, network), then what watches it, and puts the four stores in the data subnets", () => {
+    expect([...new Set(d.nodes.map((n) => n.layer))]).toEqual(["messaging", "data", "network", "observability"]);
     expect(d.nodes.filter((n) => n.tier === "data").map((n) => n.label)).toEqual([
       "ElastiCache<br/>stackflow-redis-prod",
       "Neptune<br/>stackflow-knowledge-graph",
