@@ -45,6 +45,7 @@ import { ElastiCacheTransitEncryption } from "./elasticache/transit-encryption";
 import { ElbDropInvalidHeaders } from "./elb/drop-invalid-headers";
 import { ElbHttpRedirectsToHttps } from "./elb/http-redirects-to-https";
 import { ElbTlsPolicy } from "./elb/tls-policy";
+import { IamGithubOidcApplyEnvironment } from "./iam/github-oidc-apply-environment";
 import { IamGithubOidcTrustPinned } from "./iam/github-oidc-trust-pinned";
 import { IamNoPassRoleOnStar } from "./iam/no-pass-role-on-star";
 import { IamNoStarOnStar } from "./iam/no-star-on-star";
@@ -141,6 +142,7 @@ export const ALL_RULES: readonly Rule[] = [
   ElbDropInvalidHeaders,
   ElbHttpRedirectsToHttps,
   ElbTlsPolicy,
+  IamGithubOidcApplyEnvironment,
   IamGithubOidcTrustPinned,
   IamNoPassRoleOnStar,
   IamNoStarOnStar,
