@@ -1,12 +1,15 @@
 import { App } from "cdktf";
 import type { Deployment } from "../config/deployment";
+import { ConfigError } from "../config/errors";
 import { resolveAccountGovernance } from "../config/governance";
+import { ORGANIZATION, organizationProblems, type OrganizationInput } from "../config/organization";
 import { stateBackendFor } from "../lib/state-backend";
 import { AccountGovernanceStack } from "./account-governance-stack";
 import { ComputeStack } from "./compute-stack";
 import { DataStack } from "./data-stack";
 import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
+import { OrganizationGovernanceStack } from "./organization-governance-stack";
 import { StateStack } from "./state-stack";
 
 /**
@@ -15,9 +18,13 @@ import { StateStack } from "./state-stack";
  * deployment's layer stacks, one explicit line per layer. The one place that
  * wires layers together; main.ts and the tests both call it. `all` is every
  * configured deployment: an account's governance stack holds one apply role
- * per deployment the account hosts, so a subset synth writes it whole.
+ * per deployment the account hosts, so a subset synth writes it whole. The
+ * organization's stack (and its management account's state stack) comes
+ * with any deployment in one of its member accounts.
  */
-export function buildStacks(app: App, deployments: readonly Deployment[], all: readonly Deployment[] = deployments): void {
+export function buildStacks(app: App, deployments: readonly Deployment[], all: readonly Deployment[] = deployments, organization: OrganizationInput = ORGANIZATION): void {
+  const orgProblems = organizationProblems(organization, all);
+  if (orgProblems.length > 0) throw new ConfigError(orgProblems);
   const governance = resolveAccountGovernance(all).filter((g) => deployments.some((d) => d.account.name === g.account.name));
   const stateStacks = new Map<string, StateStack>();
   const stateStackOf = (account: Deployment["account"], region: string): StateStack => {
@@ -26,6 +33,9 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
     return stateStacks.get(backend.stackName)!;
   };
   for (const d of deployments) stateStackOf(d.account, d.region);
+  if (deployments.some((d) => organization.accounts.some((a) => a.label === d.account.name))) {
+    new OrganizationGovernanceStack(app, { organization, stateStack: stateStackOf(organization.management, organization.region) });
+  }
   for (const g of governance) new AccountGovernanceStack(app, { governance: g, stateStack: stateStackOf(g.account, g.homeRegion) });
   for (const deployment of deployments) {
     const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;

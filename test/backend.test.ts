@@ -27,7 +27,7 @@ describe("stacks", () => {
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
-      "saas-integration-test-eu-west-1-state", "saas-prod-multi-tenant-eu-west-1-state",
+      "saas-integration-test-eu-west-1-state", "saas-management-eu-west-1-state", "saas-prod-multi-tenant-eu-west-1-state",
       "stackflow-dev-us-east-1-state", "stackflow-prod-us-east-1-state",
       "webhooks-dev-eu-central-1-state", "webhooks-prod-eu-central-1-state",
     ]);

@@ -71,6 +71,7 @@ import { PipesDeadLetterQueue } from "./pipes/dead-letter-queue";
 import { RdsBackupRetention } from "./rds/backup-retention";
 import { RdsDeletionProtectionInProd } from "./rds/deletion-protection-in-prod";
 import { RdsFinalSnapshotInProd } from "./rds/final-snapshot-in-prod";
+import { OrganizationsPolicySize } from "./organizations/policy-size";
 import { RdsIamAuthentication } from "./rds/iam-authentication";
 import { RdsLogExports } from "./rds/log-exports";
 import { RdsMasterPasswordSource } from "./rds/master-password-source";
@@ -168,6 +169,7 @@ export const ALL_RULES: readonly Rule[] = [
   RdsBackupRetention,
   RdsDeletionProtectionInProd,
   RdsFinalSnapshotInProd,
+  OrganizationsPolicySize,
   RdsIamAuthentication,
   RdsLogExports,
   RdsMasterPasswordSource,

@@ -4,6 +4,7 @@ import {
 } from "../../lib/apply-order";
 import { stateBackendFor } from "../../lib/state-backend";
 import { MAX_WAVES } from "../../scripts/ops/ci/matrix";
+import { organizationStacks } from "../../scripts/ops/workspace";
 import { LAYERS, layerOf, scopeStackName } from "../../stacks/layers";
 import { DEPLOYMENTS } from "../support/deployments";
 import { realManifest } from "./support";
@@ -86,9 +87,10 @@ describe("apply order of every synthesized deployment", () => {
     }
   });
 
-  it("gives every stack an owner, and shares commerce's nonprod state stack between dev and staging", () => {
+  it("gives every stack an owner (the organization's own stacks to the organization), and shares commerce's nonprod state stack between dev and staging", () => {
     const owners = stackOwners(manifest(), DEPLOYMENTS);
-    expect(Object.keys(manifest().stacks).filter((s) => !owners.has(s))).toEqual([]);
+    expect(Object.keys(manifest().stacks).filter((s) => !owners.has(s)).sort()).toEqual([...organizationStacks().keys()].sort());
+    expect([...organizationStacks().keys()]).toEqual(["saas-management-eu-west-1-state", "the-stack-organization-governance"]);
     expect(owners.get("commerce-nonprod-us-west-2-state")!.map((d) => d.name)).toEqual(["commerce-staging", "commerce-dev"]);
   });
 

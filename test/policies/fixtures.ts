@@ -209,6 +209,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
       StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" },
     }) }]],
   },
+  "Organizations.PolicySize": {
+    pass: [["aws_organizations_policy", "X", { name: "g", type: "SERVICE_CONTROL_POLICY", content: doc([{ Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }]) }]],
+    fail: [["aws_organizations_policy", "X", { name: "g", type: "SERVICE_CONTROL_POLICY", content: doc([{ Sid: "x".repeat(5100), Effect: "Deny", Action: "*", Resource: "*" }]) }]],
+  },
   "IAM.NoPassRoleOnStar": {
     pass: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/app-task" }]) }]],
     fail: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{ Effect: "Allow", Action: "iam:*", Resource: "*" }]) }]],
