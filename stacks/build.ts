@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import type { Deployment } from "../config/deployment";
 import { ConfigError } from "../config/errors";
-import { resolveAccountGovernance } from "../config/governance";
+import { GOVERNANCE, resolveAccountGovernance } from "../config/governance";
 import { ORGANIZATION, organizationProblems, type OrganizationInput } from "../config/organization";
 import { stateBackendFor } from "../lib/state-backend";
 import { AccountGovernanceStack } from "./account-governance-stack";
@@ -34,7 +34,7 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
   };
   for (const d of deployments) stateStackOf(d.account, d.region);
   if (deployments.some((d) => organization.accounts.some((a) => a.label === d.account.name))) {
-    new OrganizationGovernanceStack(app, { organization, stateStack: stateStackOf(organization.management, organization.region) });
+    new OrganizationGovernanceStack(app, { organization, governance: GOVERNANCE, stateStack: stateStackOf(organization.management, organization.region) });
   }
   for (const g of governance) new AccountGovernanceStack(app, { governance: g, stateStack: stateStackOf(g.account, g.homeRegion) });
   for (const deployment of deployments) {

@@ -1,16 +1,22 @@
+import { DataAwsKmsAlias } from "@cdktf/provider-aws/lib/data-aws-kms-alias";
 import { OrganizationsOrganization } from "@cdktf/provider-aws/lib/organizations-organization";
 import { S3Backend, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import type { GovernanceInput } from "../config/governance";
 import { GUARDRAILS, type OrganizationInput } from "../config/organization";
+import { MANAGED_BY } from "../config/repository";
 import { stateBackendFor } from "../lib/state-backend";
 import { Budget } from "../modules/governance/budget";
 import { ControlTowerControls } from "../modules/governance/control-tower-controls";
 import { CostAllocationTags } from "../modules/governance/cost-allocation-tags";
 import { GUARDRAIL_STATEMENTS } from "../modules/governance/guardrails";
+import { GithubDeployRole } from "../modules/governance/github-deploy-role";
+import { GithubOidcProvider } from "../modules/governance/github-oidc-provider";
 import { GuarddutyOrganization } from "../modules/governance/guardduty-organization";
 import { MemberAccount } from "../modules/governance/member-account";
 import { OrganizationTrail } from "../modules/governance/organization-trail";
 import { OrganizationalUnits } from "../modules/governance/organizational-units";
+import { planStateAccess } from "../modules/governance/plan-state-access";
 import { OrganizationPolicy } from "../modules/governance/service-control-policy";
 import { tagPolicyContent } from "../modules/governance/tag-policy";
 import { TrailBucket } from "../modules/governance/trail-bucket";
@@ -23,6 +29,8 @@ import { ScopeStack } from "./scope-stack";
 /** Props of the organization's governance stack. */
 export interface OrganizationGovernanceStackProps {
   readonly organization: OrganizationInput;
+  /** The repository and role settings every account's governance shares (config/governance.ts). */
+  readonly governance: GovernanceInput;
   /** The management account's state stack, which holds this stack's state; applied first. */
   readonly stateStack: PlatformStack;
 }
@@ -39,7 +47,9 @@ const SERVICE_ACCESS = [
  * controls, budgets and cost allocation tags; once the logs and GuardDuty
  * administrator accounts have ids in config/organization.ts, the
  * organization trail into the logs account's bucket and GuardDuty for every
- * member, reached through the kit's assume-role providers.
+ * member, reached through the kit's assume-role providers. The management
+ * account gets GitHub's OIDC provider and a read-only plan role, so pull
+ * requests can plan this stack; nothing here lets CI apply it.
  */
 export class OrganizationGovernanceStack extends ScopeStack {
   constructor(scope: Construct, props: OrganizationGovernanceStackProps) {
@@ -117,6 +127,25 @@ export class OrganizationGovernanceStack extends ScopeStack {
       });
     }
 
+    const s = props.governance;
+    const repo = `repo:${s.repository}`;
+    const oidc = new GithubOidcProvider(this, "GithubOidc");
+    const stateKey = new DataAwsKmsAlias(this, "StateKey", { name: `alias/${backend.keyAlias}` });
+    const plan = new GithubDeployRole(this, "PlanRole", {
+      name: s.planRoleName,
+      description: "Read-only plans of the organization stack from this repository's pull requests and default branch",
+      oidcProviderArn: oidc.arn,
+      access: "plan",
+      subjects: [`${repo}:pull_request`, `${repo}:ref:refs/heads/${s.defaultBranch}`],
+      maxSessionSeconds: s.maxSessionSeconds,
+      managedPolicyArns: { ReadOnly: `arn:${this.partition}:iam::aws:policy/ReadOnlyAccess` },
+      inlinePolicy: {
+        name: "terraform-plan-state",
+        statements: planStateAccess([{ region: org.region, bucket: backend.bucket, lockTable: backend.lockTable, keyArn: stateKey.targetKeyArn }], this.accountId, this.partition, MANAGED_BY),
+      },
+    });
+
+    new TerraformOutput(this, "plan_role_arn", { value: plan.roleArn, description: "Read-only plan role of the management account: repository variable AWS_PLAN_ROLE_ARN_<ORGANIZATION>_ORGANIZATION" });
     new TerraformOutput(this, "organization_id", { value: organization.id, description: "Id of the organization" });
     new TerraformOutput(this, "account_ids", {
       value: Object.fromEntries([...accounts].map(([label, a]) => [label, a.id])),

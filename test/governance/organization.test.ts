@@ -1,5 +1,6 @@
 import { Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
+import { GOVERNANCE } from "../../config/governance";
 import { ORGANIZATION, type OrganizationInput } from "../../config/organization";
 import { CONTROL_TOWER_ROLE, GLOBAL_ACTIONS } from "../../modules/governance/guardrails";
 import { OrganizationGovernanceStack } from "../../stacks/organization-governance-stack";
@@ -147,6 +148,36 @@ describe("the-stack organization", () => {
     });
   });
 
+  it("lets pull requests and main plan it through a read-only role of the management account, and publishes the ids the next steps need", () => {
+    const roles = Object.entries(resources(s(), "aws_iam_role"));
+    expect(roles.map(([, r]) => r.name)).toEqual(["github-plan"]);
+    const [id, role] = roles[0];
+    const oidc = `\${aws_iam_openid_connect_provider.${Object.keys(resources(s(), "aws_iam_openid_connect_provider"))[0]}.arn}`;
+    expect(policy(role.assume_role_policy)).toEqual(document({
+      Sid: "GithubActions", Effect: "Allow", Principal: { Federated: oidc }, Action: "sts:AssumeRoleWithWebIdentity",
+      Condition: { StringEquals: {
+        "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+        "token.actions.githubusercontent.com:sub": ["repo:platform-team/platform-infrastructure:pull_request", "repo:platform-team/platform-infrastructure:ref:refs/heads/main"],
+      } },
+    }));
+    expect(role.tags).toEqual({ "github-access": "plan" });
+    const own = `\${aws_iam_role.${id}.name}`;
+    expect(Object.values(resources(s(), "aws_iam_role_policy_attachment")).map((a) => [a.role, a.policy_arn])).toEqual([[own, `${ARN}:iam::aws:policy/ReadOnlyAccess`]]);
+    const inline = policy(Object.values(resources(s(), "aws_iam_role_policy"))[0].policy);
+    expect(inline.Statement.map((st) => [st.Sid, st.Resource])).toEqual([
+      ["ReadState", [`${ARN}:s3:::saas-management-eu-west-1-tfstate`, `${ARN}:s3:::saas-management-eu-west-1-tfstate/*`]],
+      ["TakeStateLocks", [`${ARN}:s3:::saas-management-eu-west-1-tfstate/*.tflock`]],
+      ["LockTable", [`${ARN}:dynamodb:eu-west-1:${ACCOUNT}:table/saas-management-eu-west-1-tflock`]],
+      ["StateKey", ["${data.aws_kms_alias.StateKey.target_key_arn}"]],
+      ["RefreshManagedSecrets", [`${ARN}:secretsmanager:eu-west-1:${ACCOUNT}:secret:*`]],
+    ]);
+    expect(Object.keys(s().output ?? {}).sort()).toEqual(["account_ids", "budget_alerts_topic_arn", "organization_id", "plan_role_arn"]);
+    expect(s().terraform.backend).toEqual({ s3: {
+      bucket: "saas-management-eu-west-1-tfstate", key: "_organization/the-stack/governance.tfstate", region: "eu-west-1",
+      encrypt: true, dynamodb_table: "saas-management-eu-west-1-tflock", use_lockfile: true,
+    } });
+  });
+
   it("leaves the trail and GuardDuty out until the logs and administrator accounts have ids", () => {
     expect(resources(s(), "aws_cloudtrail")).toEqual({});
     expect(resources(s(), "aws_guardduty_organization_admin_account")).toEqual({});
@@ -164,7 +195,7 @@ describe("the-stack organization with its logs and monitoring accounts created",
   const synth = (() => {
     const app = testApp();
     const stateStack = new StateStack(app, { account: withIds.management, backend: stateBackendFor(withIds.management, withIds.region) });
-    return JSON.parse(Testing.synth(new OrganizationGovernanceStack(app, { organization: withIds, stateStack }))) as StackJson;
+    return JSON.parse(Testing.synth(new OrganizationGovernanceStack(app, { organization: withIds, governance: GOVERNANCE, stateStack }))) as StackJson;
   })();
   const trailArn = `${ARN}:cloudtrail:eu-west-1:${ACCOUNT}:trail/the-stack-organization`;
 
