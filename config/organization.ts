@@ -9,6 +9,7 @@
  * below are our choices (docs/governance.md).
  */
 
+import { ACCOUNTS, type AccountInput } from "./accounts";
 import type { AccountRef, Deployment } from "./deployment";
 import type { ConfigProblem } from "./errors";
 import { SUPPORTED_REGIONS } from "./regions";
@@ -134,9 +135,10 @@ const LABEL = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
  * Every problem of the organization's config, as `organization: <field> =
  * <value>: <allowed>`: e-mails, duplicate names and e-mails, units and
  * accounts that name nothing, a region list that leaves out a region a
- * member account's deployment runs in, thresholds and amounts.
+ * member account's deployment runs in, thresholds and amounts, and a unit or
+ * id that contradicts the accounts registry.
  */
-export function organizationProblems(org: OrganizationInput, deployments: readonly Deployment[]): ConfigProblem[] {
+export function organizationProblems(org: OrganizationInput, deployments: readonly Deployment[], registry: readonly AccountInput[] = ACCOUNTS): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const problem = (field: string, value: unknown, allowed: string) => problems.push({ deployment: "organization", field, value, allowed });
   const units = Object.keys(org.units);
@@ -154,6 +156,9 @@ export function organizationProblems(org: OrganizationInput, deployments: readon
     if (a.id !== undefined && !/^\d{12}$/.test(a.id)) problem(field("id"), a.id, "must be a 12-digit AWS account id");
     if (!units.includes(a.ou)) problem(field("ou"), a.ou, `must name an organizational unit (${unitList})`);
     if (!(a.monthlyBudgetUsd > 0)) problem(field("monthlyBudgetUsd"), a.monthlyBudgetUsd, "must be a positive amount in USD");
+    const registered = registry.find((r) => r.name === a.label);
+    if (registered?.ou !== undefined && registered.ou !== a.ou) problem(field("ou"), a.ou, `must be ${registered.ou}, the unit config/accounts.ts gives ${a.label}`);
+    if (registered?.id !== undefined && a.id !== undefined && registered.id !== a.id) problem(field("id"), a.id, `must be ${registered.id}, the id config/accounts.ts gives ${a.label}`);
     for (const key of ["label", "name", "email"] as const) {
       const value = key === "email" ? a.email.toLowerCase() : a[key];
       const earlier = seen[key].get(value);

@@ -68,9 +68,9 @@ export class GithubDeployRole extends Construct {
       check("description", props.description, maxLength(1000, "IAM role descriptions")),
       check("maxSessionSeconds", props.maxSessionSeconds, between(3600, 43200, "IAM maximum session duration; the workflows request 3600")),
       check("subjects", props.subjects, accepted(props.subjects, (s) => subjectProblem(s, props.access))),
-      check("permissionsBoundaryArn", props.access, {
+      check("access", props.access, {
         when: (access) => access === "apply" && props.permissionsBoundaryArn === undefined,
-        allowed: "an apply role needs a permissions boundary",
+        allowed: "an apply role needs permissionsBoundaryArn (a permissions boundary capping what it can ever do)",
       }),
     ]);
     const role = new IamRole(this, "Role", {

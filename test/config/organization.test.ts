@@ -41,9 +41,17 @@ describe("organization config", () => {
     expect(problems({ ...ORGANIZATION, allowedRegions: ["us-east-1"] })[0]).toBe('organization: allowedRegions = ["us-east-1"]: must include the organization\'s own region eu-west-1');
   });
 
+  it("refuses a unit or id that contradicts the accounts registry", () => {
+    expect(problems(withAccount(2, { ou: "sandbox" }))).toEqual(['organization: accounts.2.ou = "sandbox": must be integration, the unit config/accounts.ts gives saas-integration-test']);
+    const registry = [{ name: "saas-integration-test", id: "111122223333", purpose: "workloads" as const, environments: ["dev" as const], ou: "integration" }];
+    const mismatch = organizationProblems(withAccount(2, { id: "444455556666" }), DEPLOYMENTS, registry).map(formatProblem);
+    expect(mismatch).toEqual(['organization: accounts.2.id = "444455556666": must be 111122223333, the id config/accounts.ts gives saas-integration-test']);
+    expect(organizationProblems(withAccount(2, { id: "111122223333" }), DEPLOYMENTS, registry)).toEqual([]);
+  });
+
   it("refuses units, guardrail targets and member references that name nothing", () => {
     const units = "security, workloads, production, integration, sandbox";
-    expect(problems(withAccount(0, { ou: "prod" }))).toEqual([`organization: accounts.0.ou = "prod": must name an organizational unit (${units})`]);
+    expect(problems(withAccount(3, { ou: "prod" }))).toEqual([`organization: accounts.3.ou = "prod": must name an organizational unit (${units})`]);
     expect(problems({ ...ORGANIZATION, guardrails: { ...ORGANIZATION.guardrails, "require-imdsv2": ["workload"] } })).toEqual([`organization: guardrails.require-imdsv2 = "workload": must name an organizational unit (${units})`]);
     expect(problems({ ...ORGANIZATION, units: { ...ORGANIZATION.units, sandbox: "nowhere" } })).toEqual([`organization: units.sandbox = "nowhere": must name another unit (${units}) or none for the root`]);
     expect(problems({ ...ORGANIZATION, trail: { ...ORGANIZATION.trail, logsAccount: "saas-log" } })).toEqual([

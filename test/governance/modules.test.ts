@@ -33,7 +33,7 @@ describe("GithubDeployRole", () => {
     expect(problems({ subjects: [`${REPO}:ref:refs/heads/main`] })).toEqual([
       `test/Role: subjects = ["${REPO}:ref:refs/heads/main"]: ${REPO}:ref:refs/heads/main is not an environment subject: an apply role trusts only a GitHub environment (required reviewers, main only)`,
     ]);
-    expect(problems({ permissionsBoundaryArn: undefined })).toEqual(['test/Role: permissionsBoundaryArn = "apply": an apply role needs a permissions boundary']);
+    expect(problems({ permissionsBoundaryArn: undefined })).toEqual(['test/Role: access = "apply": an apply role needs permissionsBoundaryArn (a permissions boundary capping what it can ever do)']);
     expect(problems({ subjects: [] })).toEqual(["test/Role: subjects = []: must name at least one subject"]);
   });
 
