@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
   const part = partFromEnv(process.env.SYNTH_PART);
   if (part) {
-    synthesize(synthGroups(selected, part.count)[part.index], outdir);
+    synthesize(synthGroups(selected, part.count)[part.index], outdir, deployments);
     return;
   }
   const workers = Number(process.env.SYNTH_WORKERS) || workersFor(selected);
-  const stackNames = workers > 1 ? await synthesizeInParallel(selected, outdir, workers, __filename) : synthesize(selected, outdir).stackNames;
+  const stackNames = workers > 1 ? await synthesizeInParallel(selected, outdir, workers, __filename) : synthesize(selected, outdir, deployments).stackNames;
   console.log(`Synthesized ${stackNames.length} stacks for ${selected.length} deployments into ${outdir}${workers > 1 ? ` (${workers} processes)` : ""}`);
 }
 

@@ -23,15 +23,15 @@ const stacksOf = (d: Deployment): number => d.layers.length;
 
 /**
  * Deployments split into at most `workers` groups for separate synth
- * processes. Deployments sharing a state stack (one account and region)
- * stay in one group, so every stack is built by exactly one process; groups
+ * processes. Deployments sharing an account stay in one group (its state
+ * stacks and its governance stack), so every stack is built by exactly one process; groups
  * are balanced by stack count, largest first, ties by name, so the split is
  * the same on every machine.
  */
 export function synthGroups(deployments: readonly Deployment[], workers: number): Deployment[][] {
   const byBackend = new Map<string, Deployment[]>();
   for (const d of deployments) {
-    const key = stateBackendFor(d.account, d.region).stackName;
+    const key = d.account.name;
     byBackend.set(key, [...(byBackend.get(key) ?? []), d]);
   }
   const weight = (units: readonly Deployment[]) => 1 + units.reduce((n, d) => n + stacksOf(d), 0);

@@ -15,14 +15,14 @@ export interface SynthResult {
  * written, so a failure (a module's validation, a cdktf error) leaves the
  * previous output, or none, but never a half-written one.
  */
-export function synthesize(deployments: readonly Deployment[], outdir: string): SynthResult {
+export function synthesize(deployments: readonly Deployment[], outdir: string, all: readonly Deployment[] = deployments): SynthResult {
   const staging = `${outdir}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   let stackNames: string[];
   try {
     // No stack trace on annotations: manifest.json then never carries machine-specific source paths.
     const app = new App({ outdir: staging, stackTraces: false });
-    buildStacks(app, deployments);
+    buildStacks(app, deployments, all);
     stackNames = app.node.children.map((stack) => stack.node.id);
     app.synth();
   } catch (error) {

@@ -1,25 +1,43 @@
 import { App } from "cdktf";
 import type { Deployment } from "../config/deployment";
+import { ConfigError } from "../config/errors";
+import { GOVERNANCE, resolveAccountGovernance } from "../config/governance";
+import { ORGANIZATION, organizationProblems, type OrganizationInput } from "../config/organization";
 import { stateBackendFor } from "../lib/state-backend";
+import { AccountGovernanceStack } from "./account-governance-stack";
 import { ComputeStack } from "./compute-stack";
 import { DataStack } from "./data-stack";
 import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
 import { ObservabilityStack } from "./observability-stack";
+import { OrganizationGovernanceStack } from "./organization-governance-stack";
 import { StateStack } from "./state-stack";
 
 /**
  * Turns validated deployments into stacks: first the scope stacks (one
  * state stack per account and region the deployments use), then each
  * deployment's layer stacks, one explicit line per layer. The one place that
- * wires layers together; main.ts and the tests both call it.
+ * wires layers together; main.ts and the tests both call it. `all` is every
+ * configured deployment: an account's governance stack holds one apply role
+ * per deployment the account hosts, so a subset synth writes it whole. The
+ * organization's stack (and its management account's state stack) comes
+ * with any deployment in one of its member accounts.
  */
-export function buildStacks(app: App, deployments: readonly Deployment[]): void {
+export function buildStacks(app: App, deployments: readonly Deployment[], all: readonly Deployment[] = deployments, organization: OrganizationInput = ORGANIZATION): void {
+  const orgProblems = organizationProblems(organization, all);
+  if (orgProblems.length > 0) throw new ConfigError(orgProblems);
+  const governance = resolveAccountGovernance(all).filter((g) => deployments.some((d) => d.account.name === g.account.name));
   const stateStacks = new Map<string, StateStack>();
-  for (const d of deployments) {
-    const backend = stateBackendFor(d.account, d.region);
-    if (!stateStacks.has(backend.stackName)) stateStacks.set(backend.stackName, new StateStack(app, { account: d.account, backend }));
+  const stateStackOf = (account: Deployment["account"], region: string): StateStack => {
+    const backend = stateBackendFor(account, region);
+    if (!stateStacks.has(backend.stackName)) stateStacks.set(backend.stackName, new StateStack(app, { account, backend }));
+    return stateStacks.get(backend.stackName)!;
+  };
+  for (const d of deployments) stateStackOf(d.account, d.region);
+  if (deployments.some((d) => organization.accounts.some((a) => a.label === d.account.name))) {
+    new OrganizationGovernanceStack(app, { organization, governance: GOVERNANCE, stateStack: stateStackOf(organization.management, organization.region) });
   }
+  for (const g of governance) new AccountGovernanceStack(app, { governance: g, stateStack: stateStackOf(g.account, g.homeRegion) });
   for (const deployment of deployments) {
     const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
     const network = new NetworkStack(app, { deployment, stateStack });

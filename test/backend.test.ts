@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { manifest, stack, stackNames } from "./support/synth";
 
-const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state"));
+// Account governance stacks are scope stacks with their own key (test/governance/account-governance.test.ts).
+const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.endsWith("-governance"));
 const stateStacks = () => stackNames().filter((n) => n.endsWith("-state"));
 
 /** Expected backend of each deployment: account name and region decide bucket and table. */
@@ -26,7 +27,7 @@ describe("stacks", () => {
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
-      "saas-integration-test-eu-west-1-state", "saas-prod-multi-tenant-eu-west-1-state",
+      "saas-integration-test-eu-west-1-state", "saas-management-eu-west-1-state", "saas-prod-multi-tenant-eu-west-1-state",
       "stackflow-dev-us-east-1-state", "stackflow-prod-us-east-1-state",
       "webhooks-dev-eu-central-1-state", "webhooks-prod-eu-central-1-state",
     ]);

@@ -28,20 +28,20 @@ describe.concurrent("main.ts", () => {
     const outdir = join(work, "parallel");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "", SYNTH_WORKERS: "2" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 51 stacks for 11 deployments");
+    expect(result.stdout).toContain("Synthesized 63 stacks for 11 deployments");
     expect(result.stdout).toContain("(2 processes)");
     expect(filesUnder(outdir)).toEqual(filesUnder(inject("synthDir")));
     expectSameAsSharedSynth(outdir);
     expect(readdirSync(work).filter((f) => f.startsWith("parallel."))).toEqual([]);
   });
 
-  it("synthesizes only the deployments named in DEPLOYMENTS, with their state stack, each stack as in the full synth", async () => {
+  it("synthesizes only the deployments named in DEPLOYMENTS, with their account's state and governance stacks, each stack as in the full synth", async () => {
     const outdir = join(work, "subset");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "commerce-dev" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 4 stacks for 1 deployments");
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-data", "commerce-dev-network", "commerce-dev-observability", "commerce-nonprod-us-west-2-state"]);
-    // The state stack is shared with commerce-staging: selecting one of its deployments must not change it.
+    expect(result.stdout).toContain("Synthesized 5 stacks for 1 deployments");
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-data", "commerce-dev-network", "commerce-dev-observability", "commerce-nonprod-us-west-2-governance", "commerce-nonprod-us-west-2-state"]);
+    // State and governance stacks are shared with commerce-staging (whose apply role the governance stack keeps): selecting one of its deployments must not change them.
     expectSameAsSharedSynth(join(outdir, "stacks"), "stacks");
   });
 

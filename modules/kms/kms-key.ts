@@ -1,5 +1,6 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey as AwsKmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import type { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { policyDocument, PolicyStatement } from "../iam/policy-document";
 import { between, check, matches, maxLength, validateProps } from "../validate";
@@ -20,6 +21,8 @@ export interface KmsKeyProps {
   readonly deletionWindowInDays?: number;
   /** Refuse `terraform destroy` of the key. @default true */
   readonly preventDestroy?: boolean;
+  /** Provider of another region or account (PlatformStack.providerFor). @default the stack's own */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -41,6 +44,7 @@ export class KmsKey extends Construct {
     ]);
     const root = `arn:${props.partition}:iam::${props.accountId}:root`;
     const key = new AwsKmsKey(this, "Key", {
+      provider: props.provider,
       description: props.description,
       enableKeyRotation: true,
       rotationPeriodInDays: 365,
@@ -52,7 +56,7 @@ export class KmsKey extends Construct {
       ]),
       lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
-    const alias = new KmsAlias(this, "Alias", { name: `alias/${props.alias}`, targetKeyId: key.keyId });
+    const alias = new KmsAlias(this, "Alias", { provider: props.provider, name: `alias/${props.alias}`, targetKeyId: key.keyId });
     this.arn = key.arn;
     this.keyId = key.keyId;
     this.aliasName = alias.name;

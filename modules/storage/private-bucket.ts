@@ -6,8 +6,9 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { type TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
-import { policyDocument } from "../iam/policy-document";
+import { policyDocument, type PolicyStatement } from "../iam/policy-document";
 import { check, matches, validateProps } from "../validate";
 
 /** Props of a private bucket. */
@@ -21,6 +22,10 @@ export interface PrivateBucketProps {
   readonly corsRules?: readonly S3BucketCorsConfigurationCorsRule[];
   /** Refuse `terraform destroy` and deletion of a non-empty bucket. */
   readonly preventDestroy: boolean;
+  /** Statements the bucket policy adds after the TLS deny, e.g. a service's delivery grant. @default none */
+  readonly policyStatements?: readonly PolicyStatement[];
+  /** Provider of another account or region (PlatformStack.providerFor). @default the stack's own */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -31,6 +36,8 @@ export interface PrivateBucketProps {
 export class PrivateBucket extends Construct {
   readonly bucketName: string;
   readonly arn: string;
+  /** The bucket policy: a service that checks it on creation (CloudTrail) depends on it. */
+  readonly policy: S3BucketPolicy;
 
   constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
@@ -54,12 +61,12 @@ export class PrivateBucket extends Construct {
       bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
     });
     new S3BucketOwnershipControls(this, "Ownership", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
-    new S3BucketPolicy(this, "Policy", {
+    this.policy = new S3BucketPolicy(this, "Policy", {
       bucket: bucket.id,
       policy: policyDocument([{
         Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",
         Resource: [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } },
-      }]),
+      }, ...(props.policyStatements ?? [])]),
     });
     new S3BucketLifecycleConfiguration(this, "Lifecycle", {
       bucket: bucket.id,
@@ -70,6 +77,9 @@ export class PrivateBucket extends Construct {
     });
     if (props.corsRules) {
       new S3BucketCorsConfiguration(this, "Cors", { bucket: bucket.id, corsRule: [...props.corsRules] });
+    }
+    if (props.provider) {
+      for (const child of this.node.findAll()) if (child instanceof TerraformResource) child.provider = props.provider;
     }
     this.bucketName = bucket.bucket;
     this.arn = bucket.arn;

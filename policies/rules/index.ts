@@ -46,6 +46,7 @@ import { ElastiCacheTransitEncryption } from "./elasticache/transit-encryption";
 import { ElbDropInvalidHeaders } from "./elb/drop-invalid-headers";
 import { ElbHttpRedirectsToHttps } from "./elb/http-redirects-to-https";
 import { ElbTlsPolicy } from "./elb/tls-policy";
+import { IamGithubOidcApplyEnvironment } from "./iam/github-oidc-apply-environment";
 import { IamGithubOidcTrustPinned } from "./iam/github-oidc-trust-pinned";
 import { IamNoPassRoleOnStar } from "./iam/no-pass-role-on-star";
 import { IamNoStarOnStar } from "./iam/no-star-on-star";
@@ -71,6 +72,7 @@ import { PipesDeadLetterQueue } from "./pipes/dead-letter-queue";
 import { RdsBackupRetention } from "./rds/backup-retention";
 import { RdsDeletionProtectionInProd } from "./rds/deletion-protection-in-prod";
 import { RdsFinalSnapshotInProd } from "./rds/final-snapshot-in-prod";
+import { OrganizationsPolicySize } from "./organizations/policy-size";
 import { RdsIamAuthentication } from "./rds/iam-authentication";
 import { RdsLogExports } from "./rds/log-exports";
 import { RdsMasterPasswordSource } from "./rds/master-password-source";
@@ -143,6 +145,7 @@ export const ALL_RULES: readonly Rule[] = [
   ElbDropInvalidHeaders,
   ElbHttpRedirectsToHttps,
   ElbTlsPolicy,
+  IamGithubOidcApplyEnvironment,
   IamGithubOidcTrustPinned,
   IamNoPassRoleOnStar,
   IamNoStarOnStar,
@@ -168,6 +171,7 @@ export const ALL_RULES: readonly Rule[] = [
   RdsBackupRetention,
   RdsDeletionProtectionInProd,
   RdsFinalSnapshotInProd,
+  OrganizationsPolicySize,
   RdsIamAuthentication,
   RdsLogExports,
   RdsMasterPasswordSource,

@@ -2,11 +2,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DEPLOYMENT_INPUTS } from "../../config";
+import { ORGANIZATION, type OrganizationInput } from "../../config/organization";
 import type { Deployment } from "../../config/deployment";
 import type { Environment } from "../../config/presets";
 import { resolveDeployments } from "../../config/resolve";
 import { type StackManifest, stackOwners } from "../../lib/apply-order";
 import { type StateBackendLocation, stateBackendFor } from "../../lib/state-backend";
+import { scopeStackName } from "../../stacks/layers";
 import { OpsError } from "./errors";
 
 /** Root of the repository (scripts/ops/ is two levels down). */
@@ -72,13 +74,27 @@ export function synth(deploymentNames: readonly string[], outdir: string): void 
 }
 
 /**
+ * The organization's own stacks (its governance stack and the management
+ * account's state stack) under the pseudo-deployment `<organization>-organization`:
+ * they belong to no deployment, plan with the management account's role
+ * (`AWS_PLAN_ROLE_ARN_<ORGANIZATION>_ORGANIZATION`), count as production for
+ * the plan gate, and are applied by an administrator, never by the apply
+ * workflow (docs/governance.md).
+ */
+export function organizationStacks(org: OrganizationInput = ORGANIZATION): Map<string, Pick<Deployment, "name" | "region" | "account" | "environment">> {
+  const owner = { name: `${org.name}-organization`, region: org.region, account: org.management, environment: "prod" as const };
+  return new Map([[stateBackendFor(org.management, org.region).stackName, owner], [scopeStackName({ kind: "organization", organization: org.name }, "governance"), owner]]);
+}
+
+/**
  * Describes every stack of the manifest: who owns it, where it runs, what it
- * depends on. Fails on a stack that belongs to no configured deployment,
- * since nobody could say which credentials plan it.
+ * depends on. Fails on a stack that belongs to no configured deployment
+ * (nor to the organization), since nobody could say which credentials plan it.
  */
 export function describeStacks(manifest: StackManifest, deployments: readonly Deployment[], outdir: string): Map<string, StackInfo> {
-  const owners = stackOwners(manifest, deployments);
-  const stateNames = new Set(deployments.map((d) => stateBackendFor(d.account, d.region).stackName));
+  const owners: Map<string, readonly Pick<Deployment, "name" | "region" | "account" | "environment">[]> = stackOwners(manifest, deployments);
+  for (const [name, owner] of organizationStacks()) if (name in manifest.stacks) owners.set(name, [owner]);
+  const stateNames = new Set([...deployments, ...organizationStacks().values()].map((d) => stateBackendFor(d.account, d.region).stackName));
   const infos = new Map<string, StackInfo>();
   for (const [name, stack] of Object.entries(manifest.stacks)) {
     const owning = owners.get(name);

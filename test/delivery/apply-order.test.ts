@@ -4,7 +4,8 @@ import {
 } from "../../lib/apply-order";
 import { stateBackendFor } from "../../lib/state-backend";
 import { MAX_WAVES } from "../../scripts/ops/ci/matrix";
-import { LAYERS } from "../../stacks/layers";
+import { organizationStacks } from "../../scripts/ops/workspace";
+import { LAYERS, layerOf, scopeStackName } from "../../stacks/layers";
 import { DEPLOYMENTS } from "../support/deployments";
 import { realManifest } from "./support";
 
@@ -63,13 +64,14 @@ describe("applyWaves (pure)", () => {
 describe("apply order of every synthesized deployment", () => {
   const manifest = () => realManifest();
 
-  it.each(DEPLOYMENTS.map((d) => [d.name, d] as const))("%s: state stack first, then its layers in dependency order", (_name, d) => {
+  it.each(DEPLOYMENTS.map((d) => [d.name, d] as const))("%s: state stack first, then its account's governance stack, then its layers in dependency order", (_name, d) => {
     const order = deploymentStacks(manifest(), d);
     const state = stateBackendFor(d.account, d.region).stackName;
-    expect(order[0]).toBe(state);
+    const governance = scopeStackName({ kind: "account", account: d.account.name, region: d.region }, "governance");
+    expect(order.slice(0, 2)).toEqual([state, governance]);
     // Every stack named after the deployment is included, and nothing of another deployment.
     const own = Object.keys(manifest().stacks).filter((s) => s.startsWith(`${d.name}-`) && LAYERS.some((l) => s === `${d.name}-${l}`));
-    expect([...order].sort()).toEqual([state, ...own].sort());
+    expect([...order].sort()).toEqual([state, governance, ...own].sort());
     expect(own.length).toBeGreaterThanOrEqual(1);
     // Each stack comes after everything it depends on (explicit dependency or cross-stack reference).
     for (const [i, stack] of order.entries()) {
@@ -78,16 +80,17 @@ describe("apply order of every synthesized deployment", () => {
     // A deployment depends on nothing outside itself, so its apply is self-contained.
     expect(externalDependencies(manifest(), order)).toEqual([]);
     // Layers come in the SPEC order: state, governance, network, data, ...
-    const layerIndex = order.map((s) => (s === state ? 0 : LAYERS.indexOf(s.slice(d.name.length + 1) as (typeof LAYERS)[number])));
+    const layerIndex = order.map((s) => LAYERS.indexOf(layerOf(s)!));
     expect(layerIndex).toEqual([...layerIndex].sort((a, b) => a - b));
     if (order.includes(`${d.name}-data`) && manifest().stacks[`${d.name}-data`].dependencies.includes(`${d.name}-network`)) {
       expect(order.indexOf(`${d.name}-network`)).toBeLessThan(order.indexOf(`${d.name}-data`));
     }
   });
 
-  it("gives every stack an owner, and shares commerce's nonprod state stack between dev and staging", () => {
+  it("gives every stack an owner (the organization's own stacks to the organization), and shares commerce's nonprod state stack between dev and staging", () => {
     const owners = stackOwners(manifest(), DEPLOYMENTS);
-    expect(Object.keys(manifest().stacks).filter((s) => !owners.has(s))).toEqual([]);
+    expect(Object.keys(manifest().stacks).filter((s) => !owners.has(s)).sort()).toEqual([...organizationStacks().keys()].sort());
+    expect([...organizationStacks().keys()]).toEqual(["saas-management-eu-west-1-state", "the-stack-organization-governance"]);
     expect(owners.get("commerce-nonprod-us-west-2-state")!.map((d) => d.name)).toEqual(["commerce-staging", "commerce-dev"]);
   });
 

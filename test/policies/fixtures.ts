@@ -190,6 +190,15 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_elasticache_replication_group", "X", { replication_group_id: "r", transit_encryption_enabled: true }]],
     fail: [["aws_elasticache_replication_group", "X", { replication_group_id: "r", transit_encryption_enabled: true, transit_encryption_mode: "preferred" }]],
   },
+  "IAM.GithubOidcApplyEnvironment": {
+    pass: [["aws_iam_role", "X", { name: "github-apply-app-prod", assume_role_policy: githubTrust({
+      StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": "repo:platform-team/platform-infrastructure:environment:app-prod" },
+    }) }]],
+    fail: [["aws_iam_role", "X", { name: "github-apply-app-prod", assume_role_policy: githubTrust({
+      StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+      StringLike: { "token.actions.githubusercontent.com:sub": "repo:platform-team/platform-infrastructure:ref:refs/heads/*" },
+    }) }]],
+  },
   "IAM.GithubOidcTrustPinned": {
     pass: [["aws_iam_role", "X", { name: "deploy", assume_role_policy: githubTrust({
       StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
@@ -199,6 +208,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
       StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
       StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" },
     }) }]],
+  },
+  "Organizations.PolicySize": {
+    pass: [["aws_organizations_policy", "X", { name: "g", type: "SERVICE_CONTROL_POLICY", content: doc([{ Effect: "Deny", Action: "organizations:LeaveOrganization", Resource: "*" }]) }]],
+    fail: [["aws_organizations_policy", "X", { name: "g", type: "SERVICE_CONTROL_POLICY", content: doc([{ Sid: "x".repeat(5100), Effect: "Deny", Action: "*", Resource: "*" }]) }]],
   },
   "IAM.NoPassRoleOnStar": {
     pass: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/app-task" }]) }]],

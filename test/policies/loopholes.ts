@@ -25,10 +25,28 @@ const tlsDeny = (resources: readonly string[]): Block[] => [bucket, onBucket("aw
   policy: doc([{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource: resources, Condition: { Bool: { "aws:SecureTransport": "false" } } }]),
 })];
 
+const githubRole = (sub: string | readonly string[], tags?: Record<string, string>): Block[] => [["aws_iam_role", "X", {
+  name: "deploy", ...(tags ? { tags } : {}),
+  assume_role_policy: doc([{
+    Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity",
+    Principal: { Federated: "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com" },
+    Condition: { StringLike: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", "token.actions.githubusercontent.com:sub": sub } },
+  }]),
+}]];
+
 export const EDGE_CASES: readonly EdgeCase[] = [
   { ruleId: "CloudWatch.AlarmRouted", name: "actions listed but switched off", expect: "fail", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_description: "d. First: x.", alarm_actions: ["${aws_sns_topic.T.arn}"], ok_actions: ["${aws_sns_topic.T.arn}"], actions_enabled: false }]] },
   { ruleId: "CloudWatch.AlarmRouted", name: "no description", expect: "fail", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_actions: ["arn:t"], ok_actions: ["arn:t"] }]] },
   { ruleId: "CloudWatch.AlarmRouted", name: "a composite alarm with both actions", expect: "pass", blocks: [["aws_cloudwatch_composite_alarm", "X", { alarm_name: "a", alarm_description: "d. First: x.", alarm_actions: ["${aws_sns_topic.T.arn}"], ok_actions: ["${aws_sns_topic.T.arn}"], alarm_rule: "ALARM(a)" }]] },
+  { ruleId: "IAM.GithubOidcTrustPinned", name: "any repository (repo:*)", expect: "fail", blocks: githubRole("repo:*") },
+  { ruleId: "IAM.GithubOidcTrustPinned", name: "any repository of the owner (repo:owner/*)", expect: "fail", blocks: githubRole("repo:platform-team/*") },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "apply trust on any repository (repo:*)", expect: "fail", blocks: githubRole("repo:*") },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "apply trust on any context of the repository", expect: "fail", blocks: githubRole("repo:platform-team/platform-infrastructure:*") },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "apply trust on the default branch", expect: "fail", blocks: githubRole("repo:platform-team/platform-infrastructure:ref:refs/heads/main") },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "apply trust on any environment", expect: "fail", blocks: githubRole("repo:platform-team/platform-infrastructure:environment:*") },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "environment plus a branch", expect: "fail", blocks: githubRole(["repo:platform-team/platform-infrastructure:environment:app-prod", "repo:platform-team/platform-infrastructure:pull_request"]) },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "tagged plan role on any branch", expect: "fail", blocks: githubRole("repo:platform-team/platform-infrastructure:ref:refs/heads/*", { "github-access": "plan" }) },
+  { ruleId: "IAM.GithubOidcApplyEnvironment", name: "tagged plan role on pull requests and the default branch", expect: "pass", blocks: githubRole(["repo:platform-team/platform-infrastructure:pull_request", "repo:platform-team/platform-infrastructure:ref:refs/heads/main"], { "github-access": "plan" }) },
   { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with a condition that does not restrict the caller", expect: "fail", blocks: keyWith("*", { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } }) },
   { ruleId: "KMS.NoPublicKeyPolicy", name: "AWS \"*\" with a wildcard account", expect: "fail", blocks: keyWith({ AWS: "*" }, { StringLike: { "kms:CallerAccount": "*" } }) },
   { ruleId: "KMS.NoPublicKeyPolicy", name: "\"*\" with the account condition negated", expect: "fail", blocks: keyWith("*", { StringNotEquals: { "aws:PrincipalAccount": "111122223333" } }) },
