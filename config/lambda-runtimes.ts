@@ -5,7 +5,7 @@
  * runtime; the deprecated ones are listed so a config naming one is told
  * why and since when, instead of meeting Lambda's refusal at apply.
  */
-export const LAMBDA_RUNTIMES = ["nodejs22.x", "nodejs24.x", "python3.12", "python3.13", "python3.14"] as const;
+export const LAMBDA_RUNTIMES = ["nodejs22.x", "nodejs24.x", "python3.12", "python3.13", "python3.14", "provided.al2023"] as const;
 
 /** A runtime a new function may use. */
 export type LambdaRuntime = (typeof LAMBDA_RUNTIMES)[number];
@@ -26,4 +26,5 @@ export const LAMBDA_RUNTIME_DEPRECATIONS: Readonly<Record<LambdaRuntime, string>
   "python3.12": "2028-10-31",
   "python3.13": "2029-06-30",
   "python3.14": "2029-06-30",
+  "provided.al2023": "2029-06-30",
 };

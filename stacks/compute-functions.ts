@@ -1,12 +1,17 @@
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import type { FunctionSettings, SecretRef } from "../config/layers/compute-functions";
-import { grantQueueConsume, grantQueueSend, grantSecretRead, type Grant } from "../modules/iam/grants";
+import { grantQueueConsume, grantQueueSend, grantSecretRead, grantTableRead, grantTableReadWrite, type Grant } from "../modules/iam/grants";
 import { FunctionCodeBucket } from "../modules/compute/functions/code-bucket";
 import { functionEnvironment } from "../modules/compute/functions/function-environment";
-import { type ArnScope, grantDatabaseConnect, grantGraphQuery, grantModelInvoke, grantSecretRotation } from "../modules/compute/functions/function-grants";
+import { EventRuleTarget } from "../modules/compute/functions/event-rule-target";
+import {
+  type ArnScope, grantDatabaseConnect, grantEmailSend, grantFunctionInvoke, grantGraphQuery, grantMediaConvertJobs, grantModelInvoke, grantObjectPut,
+  grantSecretRotation, grantTopicPublish,
+} from "../modules/compute/functions/function-grants";
 import { FunctionSecret } from "../modules/compute/functions/function-secret";
 import { FunctionUrl } from "../modules/compute/functions/function-url";
 import { LambdaFunction } from "../modules/compute/functions/lambda-function";
+import { MediaConvert } from "../modules/compute/functions/media-convert";
 import { QueueConsumer } from "../modules/compute/functions/queue-consumer";
 import { SecretRotation } from "../modules/compute/functions/secret-rotation";
 import type { ComputeStack, ComputeStackProps } from "./compute-stack";
@@ -60,6 +65,11 @@ export function buildFunctions(stack: ComputeStack, props: ComputeStackProps): F
   const secrets = new Map(d.compute.functionSecrets.map((s) => [s.id, new FunctionSecret(stack, `Secret${s.id}`, { settings: s, kmsKeyArn: dataKeyArn })]));
   const secretArn = (ref: SecretRef) => (ref.owner === "compute" ? secrets.get(ref.id)!.secretArn : data.entry("store_secret_arns", ref.id));
   const queueArn = (id: string) => messaging!.entry("queue_arns", id);
+  const built = new Map<string, LambdaFunction>();
+  const mediaConvert = d.compute.functions.some((f) => f.access.mediaConvert) ? new MediaConvert(stack, "MediaConvert", {
+    name: `${d.name}-media`, role: { name: `${d.name}-mediaconvert`, path: `/${d.name}/` }, accountId: stack.accountId,
+    bucketArns: d.data.mediaBuckets.map((b) => data.entry("bucket_arns", b.id)), kmsKeyArn: dataKeyArn,
+  }) : undefined;
 
   const grantsOf = (f: FunctionSettings): Grant => [
     ...f.access.databases.flatMap((db) => grantDatabaseConnect({ ...scope, resourceId: data.entry("store_resource_ids", db.store), user: db.user })),
@@ -73,6 +83,12 @@ export function buildFunctions(stack: ComputeStack, props: ComputeStackProps): F
     ...f.consumes.flatMap((c) => grantQueueConsume({ queueArn: queueArn(c.queue), kmsKeyArn: dataKeyArn })),
     ...(f.onFailureQueue ? grantQueueSend({ queueArn: queueArn(f.onFailureQueue), kmsKeyArn: dataKeyArn }) : []),
     ...f.rotates.flatMap((r) => grantSecretRotation({ secretArn: secretArn(r.secret), kmsKeyArn: dataKeyArn, region: d.region })),
+    ...f.access.tables.flatMap((t) => (t.write ? grantTableReadWrite : grantTableRead)({ tableArn: data.entry("table_arns", t.table), kmsKeyArn: dataKeyArn })),
+    ...f.access.presignedUploads.flatMap((b) => grantObjectPut({ bucketArn: data.entry("bucket_arns", b), kmsKeyArn: dataKeyArn })),
+    ...f.access.invokes.flatMap((callee) => grantFunctionInvoke(built.get(callee)!.callableArn)),
+    ...f.access.publishesTo.flatMap((t) => grantTopicPublish({ topicArn: messaging!.entry("topic_arns", t), kmsKeyArn: messaging!.get("messaging_kms_key_arn") })),
+    ...(f.access.sendsEmail ? grantEmailSend({ ...scope, identityArn: messaging!.get("email_identity_arn"), configurationSetName: messaging!.get("email_configuration_set_name") }) : []),
+    ...(f.access.mediaConvert ? grantMediaConvertJobs({ ...scope, queueArn: mediaConvert!.queueArn, roleArn: mediaConvert!.roleArn }) : []),
   ];
 
   const values: Record<keyof FunctionsValues, Record<string, string | number> | string> = { ...empty, function_code_bucket_name: code.bucketName };
@@ -93,11 +109,22 @@ export function buildFunctions(stack: ComputeStack, props: ComputeStackProps): F
         storeSecretArn: (id) => data.entry("store_secret_arns", id), secretArn: (id) => secrets.get(id)!.secretArn,
         queueUrl: (id) => messaging!.entry("queue_urls", id), brokerEndpoint: () => messaging!.get("broker_endpoint"),
         brokerSecretArn: () => messaging!.get("broker_app_secret_arn"),
+        tableName: (id) => data.entry("table_names", id), bucketName: (id) => data.entry("bucket_names", id),
+        functionArn: (name) => built.get(name)!.callableArn, topicArn: (id) => messaging!.entry("topic_arns", id),
+        emailConfigurationSet: () => messaging!.get("email_configuration_set_name"),
+        mediaConvert: () => ({ queueArn: mediaConvert!.queueArn, roleArn: mediaConvert!.roleArn }),
       }),
       grants: grantsOf(f),
       onFailureQueueArn: f.onFailureQueue ? queueArn(f.onFailureQueue) : undefined,
       alias: f.alias,
     });
+    built.set(f.name, fn);
+    if (f.eventRule) {
+      new EventRuleTarget(fn, "EventRuleTarget", {
+        ruleName: messaging!.entry("event_rule_names", f.eventRule.rule), ruleArn: messaging!.entry("event_rule_arns", f.eventRule.rule),
+        busName: messaging!.entry("event_bus_names", f.eventRule.bus), functionName: fn.functionName, targetArn: fn.callableArn, qualifier: fn.qualifier,
+      });
+    }
     f.consumes.forEach((c) => new QueueConsumer(fn, `Consumes${c.queue}`, {
       functionName: fn.callableArn, queueArn: queueArn(c.queue), batchSize: c.batchSize, batchWindowSeconds: c.batchWindowSeconds, maxConcurrency: c.maxConcurrency,
     }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expectedFunctionRoles } from "./compute/functions/expected-roles";
+import { expectedFunctionRoles, mediaConvertRole } from "./compute/functions/expected-roles";
 import { policy, ref, resources, stack, stackNames, type StackJson } from "./support/synth";
 
 /**
@@ -73,6 +73,7 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, role: Record<str
       return document(...expectedFunctionRoles({ s: d.s, deployment, region: d.region })[fn]);
     },
   },
+  "mediaconvert.amazonaws.com": { managed: [], inline: (d) => document(...mediaConvertRole({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region })) },
   "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
   "backup.amazonaws.com": { managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
   "vpc-flow-logs.amazonaws.com": {

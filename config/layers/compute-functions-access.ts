@@ -10,6 +10,12 @@ export interface FunctionAccessInput {
   readonly brokerCredentials: boolean;
   readonly bedrockModels: readonly string[];
   readonly sendTo: readonly string[];
+  readonly tables: readonly { readonly table: string; readonly write: boolean }[];
+  readonly presignedUploads: readonly string[];
+  readonly invokes: readonly string[];
+  readonly publishesTo: readonly string[];
+  readonly sendsEmail: boolean;
+  readonly mediaConvert: boolean;
 }
 
 /** Resolved access: the same lists, each reference checked, relational stores tagged with their kind. */
@@ -57,7 +63,14 @@ export function resolveFunctionAccess(a: FunctionAccessInput, workload: string |
   a.secrets.forEach((id, i) => {
     if (!secretIds.has(id)) ctx.problem(`${field}.secrets.${i}`, id, `must name a secret of compute.secrets (${[...secretIds].join(", ") || "none declared"})`);
   });
-  if (a.brokerCredentials && !ctx.settingsOf("messaging")?.broker) ctx.problem(`${field}.brokerCredentials`, true, "needs a broker in messaging.broker");
+  const messaging = ctx.settingsOf("messaging");
+  if (a.brokerCredentials && !messaging?.broker) ctx.problem(`${field}.brokerCredentials`, true, "needs a broker in messaging.broker");
+  else if (a.brokerCredentials && !workload) ctx.problem(`${field}.brokerCredentials`, true, "reaches the broker, which is reachable only inside the VPC: set the function's workload to one the broker admits");
+  if (a.sendsEmail && !messaging?.email) ctx.problem(`${field}.sendsEmail`, true, "needs email in messaging.email");
+  a.sendTo.forEach((q, i) => ctx.use("queue", q, `${field}.sendTo.${i}`));
+  a.tables.forEach((t, i) => ctx.use("table", t.table, `${field}.tables.${i}.table`));
+  a.presignedUploads.forEach((b, i) => ctx.use("bucket", b, `${field}.presignedUploads.${i}`));
+  a.publishesTo.forEach((t, i) => ctx.use("topic", t, `${field}.publishesTo.${i}`));
   for (const r of reached) {
     const admitted = stores.get(r.store)!.store.consumers;
     if (!workload) ctx.problem(r.at, r.store, "is reachable only inside the VPC: set the function's workload to one the store admits");

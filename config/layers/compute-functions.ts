@@ -71,6 +71,18 @@ const accessSchema = z.strictObject({
   bedrockModels: z.array(z.string().regex(/^[a-z0-9-]+\.[A-Za-z0-9.:-]+$/, { error: "must be a Bedrock model id such as anthropic.claude-3-haiku-20240307-v1:0" })).default([]),
   /** Queues the function sends to. */
   sendTo: z.array(z.string()).default([]),
+  /** DynamoDB tables the function reads, and writes when `write`. */
+  tables: z.array(z.strictObject({ table: z.string(), write: z.boolean().default(false) })).default([]),
+  /** Media buckets the function signs upload URLs into (`s3:PutObject` on their objects). */
+  presignedUploads: z.array(z.string()).default([]),
+  /** Functions declared earlier in `compute.functions` that this one invokes, through their alias when they have one. */
+  invokes: z.array(z.string()).default([]),
+  /** SNS topics the function publishes to. */
+  publishesTo: z.array(z.string()).default([]),
+  /** Sends email through the deployment's SES identity and configuration set. */
+  sendsEmail: z.boolean().default(false),
+  /** Starts MediaConvert jobs on the deployment's queue, passing only its MediaConvert role. */
+  mediaConvert: z.boolean().default(false),
 });
 
 /** One Lambda function. */
@@ -96,6 +108,8 @@ const functionSchema = z.strictObject({
   /** Queue receiving the events of failed asynchronous invocations. @default none */
   onFailureQueue: z.string().optional(),
   rotates: z.array(rotationSchema).default([]),
+  /** An EventBridge rule of `messaging.buses` whose target is this function (with the permission for EventBridge to invoke it). @default none */
+  eventRule: z.string().optional(),
   /** Alias of a published version callers are pinned to; the release pipeline moves it. @default no versions */
   alias: z.string().regex(/^(?!^[0-9]+$)[A-Za-z0-9-_]{1,128}$/, { error: "must be 1-128 letters, digits, - and _, not all digits (Lambda alias names)" }).optional(),
   url: urlSchema.optional(),
@@ -135,6 +149,8 @@ export interface FunctionSettings {
   readonly consumes: readonly { readonly queue: string; readonly batchSize: number; readonly batchWindowSeconds?: number; readonly maxConcurrency?: number }[];
   readonly onFailureQueue?: string;
   readonly rotates: readonly { readonly secret: SecretRef; readonly schedule: string }[];
+  /** The rule targeting the function and the bus it is on. */
+  readonly eventRule?: { readonly rule: string; readonly bus: string };
   readonly alias?: string;
   readonly url?: { readonly allowedDomain: string; readonly edgeSecretHeader: string; readonly edgeSecret: string };
 }
@@ -181,19 +197,23 @@ export function resolveFunctions(parsed: object, ctx: LayerContext): FunctionsSe
       if (q.visibilityTimeoutSeconds < f.timeoutSeconds) ctx.problem(`${at}.queue`, c.queue, `must have a visibility timeout of at least the function's timeout (${q.visibilityTimeoutSeconds} < ${f.timeoutSeconds} s); Lambda refuses the mapping`);
     });
     if (f.onFailureQueue) ctx.use("queue", f.onFailureQueue, field("onFailureQueue"));
-    f.access.sendTo.forEach((q, j) => ctx.use("queue", q, field(`access.sendTo.${j}`)));
     const rotates = f.rotates.map((r, j) => ({ secret: secretRef(r.secret, secretIds, field(`rotates.${j}.secret`), ctx), schedule: r.schedule }));
     if (rotates.some((r) => r.secret.owner === "store") && !f.workload) ctx.problem(field("workload"), undefined, "is required: a function rotating a store's credentials connects to the store, which is reachable only inside the VPC");
+    const eventRule = f.eventRule === undefined ? undefined : ruleOf(f.eventRule, field("eventRule"), ctx);
+    f.access.invokes.forEach((callee, j) => {
+      if (!p.functions.slice(0, i).some((g) => g.name === callee)) ctx.problem(field(`access.invokes.${j}`), callee, `must name a function declared before this one in compute.functions (${p.functions.slice(0, i).map((g) => g.name).join(", ") || "none"})`);
+    });
     if (f.url && !secretIds.has(f.url.edgeSecret)) ctx.problem(field("url.edgeSecret"), f.url.edgeSecret, `must name a secret of compute.secrets (${[...secretIds].join(", ") || "none declared"})`);
     if (f.url && f.alias === undefined) ctx.problem(field("alias"), undefined, "is required with a url: the URL serves the alias, so a release can be rolled back by moving it");
     return {
       name: f.name, description: f.description, runtime: f.runtime as LambdaRuntime, handler: f.handler, architecture: f.architecture,
       memoryMb: f.memoryMb, timeoutSeconds: f.timeoutSeconds, reservedConcurrency: f.reservedConcurrency, workload: f.workload,
-      environment: f.environment, access, consumes: f.consumes, onFailureQueue: f.onFailureQueue, rotates, alias: f.alias, url: f.url,
+      environment: f.environment, access, consumes: f.consumes, onFailureQueue: f.onFailureQueue, rotates, eventRule, alias: f.alias, url: f.url,
     };
   });
   const hasDataKey = (["store", "table", "bucket"] as const).some((kind) => ctx.idsOf(kind).length > 0);
   if (p.functions.length > 0 && !hasDataKey) ctx.problem("compute.functions", p.functions.map((f) => f.name), "need the data layer: its key encrypts the code bucket and the functions' secrets");
+  if (p.functions.some((f) => f.access.mediaConvert)) ctx.name("iam-role", `${d.name}-mediaconvert`, "compute.functions", "mediaConvert");
   const codeBucketName = `${d.name}${d.account.id ? `-${d.account.id}` : ""}-${d.region}-function-code`;
   if (p.functions.length > 0) ctx.name("s3-bucket", codeBucketName, "compute.functions", p.functions.map((f) => f.name));
   return { functions, functionSecrets: p.secrets.map((s) => ({ ...s, protect: d.deletionProtection })), codeBucketName };
@@ -204,6 +224,13 @@ export function secretRef(id: string, secretIds: ReadonlySet<string>, field: str
   if (secretIds.has(id)) return { owner: "compute", id };
   ctx.use("store", id, field);
   return { owner: "store", id };
+}
+
+/** The bus holding an EventBridge rule of the messaging layer, which must exist. */
+function ruleOf(rule: string, field: string, ctx: LayerContext): { rule: string; bus: string } | undefined {
+  ctx.use("rule", rule, field);
+  const bus = ctx.settingsOf("messaging")?.buses.find((b) => b.rules.some((r) => r.id === rule));
+  return bus && { rule, bus: bus.id };
 }
 
 /** True when the deployment has any functions. */

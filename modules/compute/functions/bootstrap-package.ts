@@ -3,22 +3,28 @@ import { crc32 } from "node:zlib";
 /**
  * The handler every function starts with until the release pipeline ships its
  * code: it answers 503 and logs that no release has reached the function.
- * One archive serves both runtimes: Node.js loads `index.mjs`, Python
- * `index.py`, each exporting `handler` (the default `index.handler`).
+ * One archive serves every runtime: Node.js loads `index.mjs`, Python
+ * `index.py`, each exporting `handler` (the default `index.handler`); an
+ * OS-only runtime (`provided.al2023`) runs the executable `bootstrap`, which
+ * fails its initialization with the same message.
  */
-const FILES: readonly (readonly [string, string])[] = [
+const FILES: readonly (readonly [string, string, number])[] = [
   ["index.mjs", `export const handler = async () => {
   console.error(JSON.stringify({ message: "bootstrap handler: no release has been deployed to this function" }));
   return { statusCode: 503, body: "not deployed" };
 };
-`],
+`, 0o644],
   ["index.py", `import json
 
 
 def handler(event, context):
     print(json.dumps({"message": "bootstrap handler: no release has been deployed to this function"}))
     return {"statusCode": 503, "body": "not deployed"}
-`],
+`, 0o644],
+  ["bootstrap", `#!/bin/sh
+echo '{"message": "bootstrap handler: no release has been deployed to this function"}' >&2
+exit 1
+`, 0o755],
 ];
 
 /** DOS date 1980-01-01 00:00: a fixed timestamp, so the archive (and the object holding it) is the same on every synth. */
@@ -33,7 +39,7 @@ export function bootstrapPackageBase64(): string {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of FILES) {
+  for (const [name, text, mode] of FILES) {
     const data = Buffer.from(text, "utf8");
     const fileName = Buffer.from(name, "utf8");
     const crc = crc32(data);
@@ -61,7 +67,7 @@ export function bootstrapPackageBase64(): string {
     central.writeUInt32LE(data.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(fileName.length, 28);
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // regular file, rw-r--r--
+    central.writeUInt32LE(((0o100000 | mode) << 16) >>> 0, 38); // regular file with its Unix mode
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);
     centrals.push(central, fileName);

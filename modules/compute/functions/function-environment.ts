@@ -9,6 +9,12 @@ export interface EnvironmentSources {
   queueUrl(queue: string): string;
   brokerEndpoint(): string;
   brokerSecretArn(): string;
+  tableName(table: string): string;
+  bucketName(bucket: string): string;
+  functionArn(name: string): string;
+  topicArn(topic: string): string;
+  emailConfigurationSet(): string;
+  mediaConvert(): { readonly queueArn: string; readonly roleArn: string };
 }
 
 /** `KnowledgeGraph` -> `KNOWLEDGE_GRAPH`. */
@@ -33,6 +39,12 @@ export function functionEnvironment(f: FunctionSettings, from: EnvironmentSource
   for (const s of f.access.storeSecrets) env[`${constantCase(s)}_SECRET_ARN`] = from.storeSecretArn(s);
   for (const s of f.access.secrets) env[`${constantCase(s)}_SECRET_ARN`] = from.secretArn(s);
   for (const q of f.access.sendTo) env[`${constantCase(q)}_QUEUE_URL`] = from.queueUrl(q);
+  for (const t of f.access.tables) env[`${constantCase(t.table)}_TABLE_NAME`] = from.tableName(t.table);
+  for (const b of f.access.presignedUploads) env[`${constantCase(b)}_BUCKET_NAME`] = from.bucketName(b);
+  for (const name of f.access.invokes) env[`${constantCase(name)}_FUNCTION_ARN`] = from.functionArn(name);
+  for (const t of f.access.publishesTo) env[`${constantCase(t)}_TOPIC_ARN`] = from.topicArn(t);
+  if (f.access.sendsEmail) env.EMAIL_CONFIGURATION_SET = from.emailConfigurationSet();
+  if (f.access.mediaConvert) Object.assign(env, { MEDIACONVERT_QUEUE_ARN: from.mediaConvert().queueArn, MEDIACONVERT_ROLE_ARN: from.mediaConvert().roleArn });
   if (f.access.bedrockModels.length > 0) env.BEDROCK_MODEL_IDS = f.access.bedrockModels.join(",");
   if (f.access.brokerCredentials) Object.assign(env, { BROKER_ENDPOINT: from.brokerEndpoint(), BROKER_SECRET_ARN: from.brokerSecretArn() });
   if (f.url) Object.assign(env, { ALLOWED_DOMAIN: f.url.allowedDomain, EDGE_SECRET_HEADER: f.url.edgeSecretHeader, EDGE_SECRET_ARN: from.secretArn(f.url.edgeSecret) });

@@ -90,3 +90,55 @@ export function grantSecretRotation(s: { readonly secretArn: string; readonly km
     },
   ];
 }
+
+/**
+ * Put objects into a bucket: `s3:PutObject` on its objects and
+ * `kms:GenerateDataKey` for its SSE-KMS key; nothing to list or delete.
+ * What signing upload URLs needs (a pre-signed PUT carries the signer's
+ * permission) and what MediaConvert needs for its outputs.
+ */
+export function grantObjectPut(bucket: { readonly bucketArn: string; readonly kmsKeyArn: string }): Grant {
+  return [
+    { Effect: "Allow", Action: "s3:PutObject", Resource: `${bucket.bucketArn}/*` },
+    { Effect: "Allow", Action: "kms:GenerateDataKey", Resource: bucket.kmsKeyArn },
+  ];
+}
+
+/** Invoke another function (its alias when callers are pinned to one). */
+export function grantFunctionInvoke(functionArn: string): Grant {
+  return [{ Effect: "Allow", Action: "lambda:InvokeFunction", Resource: functionArn }];
+}
+
+/**
+ * Publish to a topic encrypted with a customer-managed key: `sns:Publish`
+ * on the topic, `kms:GenerateDataKey` and `kms:Decrypt` on its key (SNS
+ * Developer Guide, "Key management": what a publisher needs).
+ */
+export function grantTopicPublish(topic: { readonly topicArn: string; readonly kmsKeyArn: string }): Grant {
+  return [
+    { Effect: "Allow", Action: "sns:Publish", Resource: topic.topicArn },
+    { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: topic.kmsKeyArn },
+  ];
+}
+
+/** Send email (SES v2 `SendEmail`): authorized on the sending identity and on the configuration set it names. */
+export function grantEmailSend(s: ArnScope & { readonly identityArn: string; readonly configurationSetName: string }): Grant {
+  return [{
+    Effect: "Allow", Action: "ses:SendEmail",
+    Resource: [s.identityArn, `arn:${s.partition}:ses:${s.region}:${s.accountId}:configuration-set/${s.configurationSetName}`],
+  }];
+}
+
+/**
+ * Start and follow MediaConvert jobs on one queue, passing exactly one role
+ * to MediaConvert: `mediaconvert:CreateJob` on the queue, `GetJob` on the
+ * account's jobs, `iam:PassRole` on that role only when passed to
+ * mediaconvert.amazonaws.com.
+ */
+export function grantMediaConvertJobs(s: ArnScope & { readonly queueArn: string; readonly roleArn: string }): Grant {
+  return [
+    { Effect: "Allow", Action: "mediaconvert:CreateJob", Resource: s.queueArn },
+    { Effect: "Allow", Action: "mediaconvert:GetJob", Resource: `arn:${s.partition}:mediaconvert:${s.region}:${s.accountId}:jobs/*` },
+    { Effect: "Allow", Action: "iam:PassRole", Resource: s.roleArn, Condition: { StringEquals: { "iam:PassedToService": "mediaconvert.amazonaws.com" } } },
+  ];
+}

@@ -103,8 +103,82 @@ export function stackflowRoles(c: ComputeStack): Record<string, object[]> {
   };
 }
 
+/** The webhooks receiver: the edge secret and the broker's application credentials, nothing else. */
+export function webhooksRoles(c: ComputeStack): Record<string, object[]> {
+  return {
+    WebhookReceiver: [
+      ...baseStatements(c, "WebhookReceiver", true),
+      secretRead([secretArn(c, "webhooks/edge-shared-secret"), messaging(c, "broker_app_secret_arn")]),
+      viaSecretsManager(c, ["kms:Decrypt"]),
+    ],
+  };
+}
+
+const KEY_USE = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey"];
+const TABLE_READ_WRITE = [
+  "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:GetItem", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable",
+  "dynamodb:BatchWriteItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+];
+const mediaObjects = (c: ComputeStack) => [`${data(c, "bucket_arns.Images")}/*`, `${data(c, "bucket_arns.Videos")}/*`];
+
+/** The Stack's six roles (config/systems/serverless-saas/functions.ts). */
+export function serverlessSaasRoles(c: ComputeStack): Record<string, object[]> {
+  const base = (fn: string) => baseStatements(c, fn, false);
+  const appTable = [
+    { Effect: "Allow", Action: TABLE_READ_WRITE, Resource: [data(c, "table_arns.App"), `${data(c, "table_arns.App")}/index/*`] },
+    { Effect: "Allow", Action: KEY_USE, Resource: data(c, "data_kms_key_arn") },
+  ];
+  const alias = (fn: string) => ref(c.s, "aws_lambda_alias", (a) => (a.function_name as string).includes(`aws_lambda_function.${fn}_`), "arn");
+  return {
+    CustomAuthorizer: base("CustomAuthorizer"),
+    TodoSubgraph: [
+      ...base("TodoSubgraph"),
+      { Effect: "Allow", Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"], Resource: messaging(c, "queue_arns.Notifications") },
+      { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: data(c, "data_kms_key_arn") },
+      ...appTable,
+    ],
+    MediaSubgraph: [
+      ...base("MediaSubgraph"),
+      ...appTable,
+      { Effect: "Allow", Action: "s3:PutObject", Resource: mediaObjects(c) },
+      { Effect: "Allow", Action: "kms:GenerateDataKey", Resource: data(c, "data_kms_key_arn") },
+      { Effect: "Allow", Action: "mediaconvert:CreateJob", Resource: ref(c.s, "aws_media_convert_queue", () => true, "arn") },
+      { Effect: "Allow", Action: "mediaconvert:GetJob", Resource: `${ARN}:mediaconvert:${c.region}:${ACCOUNT}:jobs/*` },
+      {
+        Effect: "Allow", Action: "iam:PassRole", Resource: ref(c.s, "aws_iam_role", (r) => r.name === `${c.deployment}-mediaconvert`, "arn"),
+        Condition: { StringEquals: { "iam:PassedToService": "mediaconvert.amazonaws.com" } },
+      },
+    ],
+    GraphQLRouter: [...base("GraphQLRouter"), { Effect: "Allow", Action: "lambda:InvokeFunction", Resource: [alias("TodoSubgraph"), alias("MediaSubgraph")] }],
+    Analytics: base("Analytics"),
+    Notification: [
+      ...base("Notification"),
+      ...consume(c, ["Notifications"]),
+      { Effect: "Allow", Action: "sns:Publish", Resource: messaging(c, "topic_arns.MobilePush") },
+      { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: messaging(c, "messaging_kms_key_arn") },
+      {
+        Effect: "Allow", Action: "ses:SendEmail",
+        Resource: [messaging(c, "email_identity_arn"), `${ARN}:ses:${c.region}:${ACCOUNT}:configuration-set/${messaging(c, "email_configuration_set_name")}`],
+      },
+    ],
+  };
+}
+
+/** The MediaConvert role: read sources from and put renditions into the media buckets, with their key. */
+export function mediaConvertRole(c: ComputeStack): object[] {
+  const buckets = [data(c, "bucket_arns.Images"), `${data(c, "bucket_arns.Images")}/*`, data(c, "bucket_arns.Videos"), `${data(c, "bucket_arns.Videos")}/*`];
+  return [
+    { Effect: "Allow", Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:GetBucketLocation"], Resource: buckets },
+    { Effect: "Allow", Action: ["kms:Decrypt"], Resource: data(c, "data_kms_key_arn") },
+    { Effect: "Allow", Action: "s3:PutObject", Resource: mediaObjects(c) },
+    { Effect: "Allow", Action: "kms:GenerateDataKey", Resource: data(c, "data_kms_key_arn") },
+  ];
+}
+
 /** Expected statements of every function role of a compute stack, by function name. */
 export function expectedFunctionRoles(c: ComputeStack): Record<string, object[]> {
   if (c.deployment.startsWith("stackflow-")) return stackflowRoles(c);
+  if (c.deployment.startsWith("webhooks-")) return webhooksRoles(c);
+  if (c.deployment.startsWith("serverless-saas-")) return serverlessSaasRoles(c);
   return {};
 }
