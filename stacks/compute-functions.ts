@@ -96,7 +96,7 @@ export function buildFunctions(stack: ComputeStack, props: ComputeStackProps): F
     if (value !== undefined) (values[output] as Record<string, string | number>)[key] = value;
   };
   for (const f of d.compute.functions) {
-    const fn = new LambdaFunction(stack, f.name.replace(/[^A-Za-z0-9]/g, ""), {
+    const fn = new LambdaFunction(stack, f.constructId, {
       name: f.name, description: f.description, runtime: f.runtime, handler: f.handler, architecture: f.architecture,
       memoryMb: f.memoryMb, timeoutSeconds: f.timeoutSeconds, reservedConcurrency: f.reservedConcurrency,
       role: { name: `${d.name}-${f.name}`, path: `/${d.name}/` },

@@ -66,6 +66,7 @@ export function resolveFunctionAccess(a: FunctionAccessInput, workload: string |
   const messaging = ctx.settingsOf("messaging");
   if (a.brokerCredentials && !messaging?.broker) ctx.problem(`${field}.brokerCredentials`, true, "needs a broker in messaging.broker");
   else if (a.brokerCredentials && !workload) ctx.problem(`${field}.brokerCredentials`, true, "reaches the broker, which is reachable only inside the VPC: set the function's workload to one the broker admits");
+  if (a.mediaConvert && (ctx.settingsOf("data")?.mediaBuckets.length ?? 0) === 0) ctx.problem(`${field}.mediaConvert`, true, "needs media buckets in data.mediaBuckets (MediaConvert reads and writes them)");
   if (a.sendsEmail && !messaging?.email) ctx.problem(`${field}.sendsEmail`, true, "needs email in messaging.email");
   a.sendTo.forEach((q, i) => ctx.use("queue", q, `${field}.sendTo.${i}`));
   a.tables.forEach((t, i) => ctx.use("table", t.table, `${field}.tables.${i}.table`));

@@ -136,6 +136,8 @@ export type FunctionSecretSettings = z.output<typeof secretSchema> & { readonly 
 /** A resolved function. */
 export interface FunctionSettings {
   readonly name: string;
+  /** The name without `-` and `_`: the construct id, part of every Terraform address of the function. */
+  readonly constructId: string;
   readonly description: string;
   readonly runtime: LambdaRuntime;
   readonly handler: string;
@@ -180,10 +182,17 @@ export function resolveFunctions(parsed: object, ctx: LayerContext): FunctionsSe
   const d = ctx.deployment;
   p.secrets.forEach((s, i) => ctx.name("secret", s.name, `compute.secrets.${i}.name`));
   const secretIds = new Set(p.secrets.map((s) => s.id));
+  p.secrets.forEach((s, i) => {
+    if (p.secrets.findIndex((x) => x.id === s.id) < i) ctx.problem(`compute.secrets.${i}.id`, s.id, "must be unique among compute.secrets");
+  });
+  const constructIds = p.functions.map((f) => f.name.replace(/[^A-Za-z0-9]/g, ""));
   const queues = ctx.settingsOf("messaging")?.queues ?? [];
   const functions = p.functions.map((f, i): FunctionSettings => {
     const field = (key: string) => `compute.functions.${i}.${key}`;
     ctx.name("lambda-function", f.name, field("name"));
+    const sameId = constructIds.findIndex((c) => c === constructIds[i]);
+    if (constructIds[i] === "") ctx.problem(field("name"), f.name, "must hold a letter or digit (without - and _ it names the function's Terraform addresses)");
+    else if (sameId < i && p.functions[sameId].name !== f.name) ctx.problem(field("name"), f.name, `must differ from ${p.functions[sameId].name} in more than - and _ (both would have the Terraform addresses ${constructIds[i]}_*)`);
     ctx.name("iam-role", `${d.name}-${f.name}`, field("name"), f.name);
     if (f.workload) ctx.use("workload", f.workload, field("workload"));
     const access = resolveFunctionAccess(f.access, f.workload, field("access"), secretIds, ctx);
@@ -206,7 +215,7 @@ export function resolveFunctions(parsed: object, ctx: LayerContext): FunctionsSe
     if (f.url && !secretIds.has(f.url.edgeSecret)) ctx.problem(field("url.edgeSecret"), f.url.edgeSecret, `must name a secret of compute.secrets (${[...secretIds].join(", ") || "none declared"})`);
     if (f.url && f.alias === undefined) ctx.problem(field("alias"), undefined, "is required with a url: the URL serves the alias, so a release can be rolled back by moving it");
     return {
-      name: f.name, description: f.description, runtime: f.runtime as LambdaRuntime, handler: f.handler, architecture: f.architecture,
+      name: f.name, constructId: constructIds[i], description: f.description, runtime: f.runtime as LambdaRuntime, handler: f.handler, architecture: f.architecture,
       memoryMb: f.memoryMb, timeoutSeconds: f.timeoutSeconds, reservedConcurrency: f.reservedConcurrency, workload: f.workload,
       environment: f.environment, access, consumes: f.consumes, onFailureQueue: f.onFailureQueue, rotates, eventRule, alias: f.alias, url: f.url,
     };
@@ -223,6 +232,7 @@ export function resolveFunctions(parsed: object, ctx: LayerContext): FunctionsSe
 export function secretRef(id: string, secretIds: ReadonlySet<string>, field: string, ctx: LayerContext): SecretRef {
   if (secretIds.has(id)) return { owner: "compute", id };
   ctx.use("store", id, field);
+  if (ctx.settingsOf("data")?.neptune.some((n) => n.id === id)) ctx.problem(field, id, "names a Neptune store, which has no secret (it authenticates with IAM)");
   return { owner: "store", id };
 }
 

@@ -89,6 +89,29 @@ describe("functions configuration", () => {
     ]);
   });
 
+  it("rejects names that collide once - and _ are dropped from their Terraform addresses, and duplicate secret ids", () => {
+    expect(problemsOf([fn, { ...fn, name: "Work-er" }])).toEqual([
+      `${D}: compute.functions.1.name = "Work-er": must differ from Worker in more than - and _ (both would have the Terraform addresses Worker_*)`,
+    ]);
+    expect(problemsOf([{ ...fn, name: "_" }])).toEqual([
+      `${D}: compute.functions.0.name = "_": must hold a letter or digit (without - and _ it names the function's Terraform addresses)`,
+    ]);
+    const secret = { id: "Key", name: "k", description: "a key" };
+    expect(problemsOf([fn], { secrets: [secret, { ...secret, name: "k2" }] })).toEqual([`${D}: compute.secrets.1.id = "Key": must be unique among compute.secrets`]);
+  });
+
+  it("rejects rotating a Neptune store, which has no secret", () => {
+    const neptune = [{ id: "Graph", identifier: "shop-graph", engineVersion: "1.4.7.1", minCapacity: 1, maxCapacity: 2, consumers: ["app"] }];
+    const input = { ...base, data: { ...base.data, neptune }, compute: { functions: [{ ...fn, workload: "app", rotates: [{ secret: "Graph", schedule: "rate(30 days)" }] }] } };
+    expect(configProblems([input])).toEqual([`${D}: compute.functions.0.rotates.0.secret = "Graph": names a Neptune store, which has no secret (it authenticates with IAM)`]);
+  });
+
+  it("rejects MediaConvert jobs without media buckets", () => {
+    expect(problemsOf([{ ...fn, access: { mediaConvert: true } }])).toEqual([
+      `${D}: compute.functions.0.access.mediaConvert = true: needs media buckets in data.mediaBuckets (MediaConvert reads and writes them)`,
+    ]);
+  });
+
   it("rejects functions in a deployment without the data layer, whose key encrypts their code and secrets", () => {
     expect(configProblems([{ ...base, data: {}, messaging: {}, compute: { functions: [fn] } }])).toEqual([
       `${D}: compute.functions = ["Worker"]: need the data layer: its key encrypts the code bucket and the functions' secrets`,
