@@ -108,7 +108,7 @@ export function buildFunctions(stack: ComputeStack, props: ComputeStackProps): F
         storeEndpoint: (id) => data.entry("store_endpoints", id), storePort: (id) => data.entry("store_ports", id),
         storeSecretArn: (id) => data.entry("store_secret_arns", id), secretArn: (id) => secrets.get(id)!.secretArn,
         queueUrl: (id) => messaging!.entry("queue_urls", id), brokerEndpoint: () => messaging!.get("broker_endpoint"),
-        brokerSecretArn: () => messaging!.get("broker_app_secret_arn"),
+        brokerSecretArn: () => messaging!.get("broker_app_secret_arn"), brokerCaCertificatePem: () => messaging!.get("broker_ca_certificate_pem"),
         tableName: (id) => data.entry("table_names", id), bucketName: (id) => data.entry("bucket_names", id),
         functionArn: (name) => built.get(name)!.callableArn, topicArn: (id) => messaging!.entry("topic_arns", id),
         emailConfigurationSet: () => messaging!.get("email_configuration_set_name"),

@@ -9,6 +9,7 @@ export interface EnvironmentSources {
   queueUrl(queue: string): string;
   brokerEndpoint(): string;
   brokerSecretArn(): string;
+  brokerCaCertificatePem(): string;
   tableName(table: string): string;
   bucketName(bucket: string): string;
   functionArn(name: string): string;
@@ -46,7 +47,10 @@ export function functionEnvironment(f: FunctionSettings, from: EnvironmentSource
   if (f.access.sendsEmail) env.EMAIL_CONFIGURATION_SET = from.emailConfigurationSet();
   if (f.access.mediaConvert) Object.assign(env, { MEDIACONVERT_QUEUE_ARN: from.mediaConvert().queueArn, MEDIACONVERT_ROLE_ARN: from.mediaConvert().roleArn });
   if (f.access.bedrockModels.length > 0) env.BEDROCK_MODEL_IDS = f.access.bedrockModels.join(",");
-  if (f.access.brokerCredentials) Object.assign(env, { BROKER_ENDPOINT: from.brokerEndpoint(), BROKER_SECRET_ARN: from.brokerSecretArn() });
+  // The CA certificate is public (it lets the client verify the broker's TLS); empty for Amazon MQ's public CA.
+  if (f.access.brokerCredentials) {
+    Object.assign(env, { BROKER_ENDPOINT: from.brokerEndpoint(), BROKER_SECRET_ARN: from.brokerSecretArn(), BROKER_CA_CERTIFICATE_PEM: from.brokerCaCertificatePem() });
+  }
   if (f.url) Object.assign(env, { ALLOWED_DOMAIN: f.url.allowedDomain, EDGE_SECRET_HEADER: f.url.edgeSecretHeader, EDGE_SECRET_ARN: from.secretArn(f.url.edgeSecret) });
   return env;
 }

@@ -19,10 +19,11 @@ describe.each([["prod", "hooks.webhooks-pipeline.com", 100], ["dev", "hooks.dev.
     expect(policy(only(s, "aws_iam_role_policy").policy)).toEqual({ Version: "2012-10-17", Statement: webhooksRoles(c).WebhookReceiver });
   });
 
-  it("passes the allowed domain, the edge header's name and the ARNs of its secret and the broker's, never their values", () => {
+  it("passes the allowed domain, the edge header's name, the broker's CA and the ARNs of its secret and the broker's, never their values", () => {
     expect(fn(s, "WebhookReceiver").environment).toEqual({ variables: {
       BROKER_ENDPOINT: upstream(`${deployment}-messaging`, "broker_endpoint"),
       BROKER_SECRET_ARN: upstream(`${deployment}-messaging`, "broker_app_secret_arn"),
+      BROKER_CA_CERTIFICATE_PEM: upstream(`${deployment}-messaging`, "broker_ca_certificate_pem"),
       ALLOWED_DOMAIN: host, EDGE_SECRET_HEADER: "X-Edge-Secret", EDGE_SECRET_ARN: secretArn(c, "webhooks/edge-shared-secret"),
     } });
     // The edge secret is generated into Secrets Manager through the write-only argument: no value in state.
