@@ -34,6 +34,7 @@ export const DATA = defineContract("data", {
   table_stream_arns: { kind: "map", description: "DynamoDB stream ARNs (empty for a table without a stream)" },
   bucket_names: { kind: "map", description: "Media bucket names" },
   bucket_arns: { kind: "map", description: "Media bucket ARNs" },
+  store_resource_ids: { kind: "map", description: "Resource id of each Aurora, RDS and Neptune store (rds-db:connect and neptune-db ARNs name it)" },
 });
 
 /** Connection facts of one store. */
@@ -43,6 +44,8 @@ interface StoreOutputs {
   readonly port: number;
   readonly securityGroupId: string;
   readonly secretArn: string | undefined;
+  /** Resource id IAM database authentication ARNs name; undefined for a cache. */
+  readonly resourceId: string | undefined;
 }
 
 /**
@@ -84,17 +87,17 @@ export class DataStack extends LayerStack {
     const databaseArns: string[] = [];
     for (const s of d.data.aurora) {
       const c = new AuroraPostgresCluster(this, s.id, { settings: s, placement: placement(s.consumers), monitoringRoleArn });
-      stores[s.id] = { endpoint: c.endpoint, readerEndpoint: c.readerEndpoint, port: c.port, securityGroupId: c.securityGroupId, secretArn: c.secretArn };
+      stores[s.id] = { endpoint: c.endpoint, readerEndpoint: c.readerEndpoint, port: c.port, securityGroupId: c.securityGroupId, secretArn: c.secretArn, resourceId: c.clusterResourceId };
       databaseArns.push(c.arn);
     }
     for (const s of d.data.rds) {
       const db = new RdsDatabase(this, s.id, { settings: s, placement: placement(s.consumers), monitoringRoleArn });
-      stores[s.id] = { endpoint: db.address, readerEndpoint: db.address, port: db.port, securityGroupId: db.securityGroupId, secretArn: db.secretArn };
+      stores[s.id] = { endpoint: db.address, readerEndpoint: db.address, port: db.port, securityGroupId: db.securityGroupId, secretArn: db.secretArn, resourceId: db.resourceId };
       databaseArns.push(db.arn);
     }
     for (const s of d.data.neptune) {
       const n = new NeptuneServerlessCluster(this, s.id, { settings: s, placement: placement(s.consumers) });
-      stores[s.id] = { endpoint: n.endpoint, readerEndpoint: n.readerEndpoint, port: n.port, securityGroupId: n.securityGroupId, secretArn: undefined };
+      stores[s.id] = { endpoint: n.endpoint, readerEndpoint: n.readerEndpoint, port: n.port, securityGroupId: n.securityGroupId, secretArn: undefined, resourceId: n.clusterResourceId };
       databaseArns.push(n.arn);
     }
     if (d.data.awsBackup) {
@@ -106,7 +109,7 @@ export class DataStack extends LayerStack {
     }
     for (const s of d.data.redis) {
       const r = new RedisReplicationGroup(this, s.id, { settings: s, placement: placement(s.consumers) });
-      stores[s.id] = { endpoint: r.primaryEndpoint, readerEndpoint: r.readerEndpoint, port: r.port, securityGroupId: r.securityGroupId, secretArn: r.authTokenSecretArn };
+      stores[s.id] = { endpoint: r.primaryEndpoint, readerEndpoint: r.readerEndpoint, port: r.port, securityGroupId: r.securityGroupId, secretArn: r.authTokenSecretArn, resourceId: undefined };
     }
     const tables = d.data.dynamodb.map((s) => [s.id, new DynamodbTable(this, s.id, { settings: s, kmsKeyArn: key.arn })] as const);
     const buckets = d.data.mediaBuckets.map((s) => [s.id, new MediaBucket(this, s.id, { settings: s, kmsKeyArn: key.arn })] as const);
@@ -125,6 +128,7 @@ export class DataStack extends LayerStack {
       table_stream_arns: byId(tables, (t) => t.streamArn),
       bucket_names: byId(buckets, (b) => b.bucketName),
       bucket_arns: byId(buckets, (b) => b.arn),
+      store_resource_ids: byId(storeList, (s) => s.resourceId),
     });
   }
 }

@@ -21,9 +21,12 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 };
 
 describe("stacks", () => {
-  it("are a network, a data, an observability and (where queues or a broker exist) a messaging stack per deployment plus one state stack per account and region", () => {
+  it("are a network, a data, an observability, (where queues or a broker exist) a messaging and (where functions or containers exist) a compute stack per deployment plus one state stack per account and region", () => {
     const messaging = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
-    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [`${d}-data`, `${d}-network`, `${d}-observability`, ...(messaging.includes(d) ? [`${d}-messaging`] : [])]).sort());
+    const compute = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev"];
+    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [
+      `${d}-data`, `${d}-network`, `${d}-observability`, ...(messaging.includes(d) ? [`${d}-messaging`] : []), ...(compute.includes(d) ? [`${d}-compute`] : []),
+    ]).sort());
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
@@ -65,7 +68,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(41);
+    expect(locations.length).toBe(47);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {
@@ -82,7 +85,7 @@ describe("providers", () => {
     const tls = { source: "registry.terraform.io/hashicorp/tls", version: "4.1.0" };
     for (const name of stackNames()) {
       const tf = stack(name).terraform;
-      const generatesSecrets = name.endsWith("-data") && !name.startsWith("serverless-saas-");
+      const generatesSecrets = (name.endsWith("-data") && !name.startsWith("serverless-saas-")) || /^(stackflow|webhooks)-(prod|dev)-compute$/.test(name);
       const runsBroker = /^webhooks-(prod|dev)-messaging$/.test(name);
       expect(tf.required_providers, name).toEqual(runsBroker ? { aws, random, tls } : generatesSecrets ? { aws, random } : { aws });
       expect(tf.required_version).toBe(">= 1.11.0");

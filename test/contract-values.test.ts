@@ -39,7 +39,7 @@ describe.each(DEPLOYMENTS.filter((d) => d.layers.includes("network")).map((d) =>
 });
 
 /** A store's contract entries: the writer and reader endpoints, port, secret and security group it publishes. */
-interface StoreOutputs { endpoint: string; reader: string; port: number; secret?: string; group: string }
+interface StoreOutputs { endpoint: string; reader: string; port: number; secret?: string; group: string; resource?: string }
 
 /** Every store of a deployment's data layer, by config id, found in the stack by its configured name. */
 function stores(s: StackJson, d: Deployment): Record<string, StoreOutputs> {
@@ -49,18 +49,21 @@ function stores(s: StackJson, d: Deployment): Record<string, StoreOutputs> {
       endpoint: refBy(s, "aws_rds_cluster", "cluster_identifier", a.identifier, "endpoint"),
       reader: refBy(s, "aws_rds_cluster", "cluster_identifier", a.identifier, "reader_endpoint"),
       port: a.port, secret: secret(a.credentialsSecretName), group: groupId(s, `${a.identifier}-sg`),
+      resource: refBy(s, "aws_rds_cluster", "cluster_identifier", a.identifier, "cluster_resource_id"),
     }]),
     // A single instance has one address; its readers read the writer.
     ...d.data.rds.map((r): [string, StoreOutputs] => [r.id, {
       endpoint: refBy(s, "aws_db_instance", "identifier", r.identifier, "address"),
       reader: refBy(s, "aws_db_instance", "identifier", r.identifier, "address"),
       port: r.port, secret: secret(r.credentialsSecretName), group: groupId(s, `${r.identifier}-sg`),
+      resource: refBy(s, "aws_db_instance", "identifier", r.identifier, "resource_id"),
     }]),
     // Neptune authenticates with IAM: no secret.
     ...d.data.neptune.map((n): [string, StoreOutputs] => [n.id, {
       endpoint: refBy(s, "aws_neptune_cluster", "cluster_identifier", n.identifier, "endpoint"),
       reader: refBy(s, "aws_neptune_cluster", "cluster_identifier", n.identifier, "reader_endpoint"),
       port: n.port, group: groupId(s, `${n.identifier}-sg`),
+      resource: refBy(s, "aws_neptune_cluster", "cluster_identifier", n.identifier, "cluster_resource_id"),
     }]),
     ...d.data.redis.map((r): [string, StoreOutputs] => [r.id, {
       endpoint: refBy(s, "aws_elasticache_replication_group", "replication_group_id", r.replicationGroupId, "primary_endpoint_address"),
@@ -92,6 +95,7 @@ describe.each(DEPLOYMENTS.filter((d) => d.layers.includes("data")).map((d) => [d
       store_ports: pick(all, "port"),
       store_secret_arns: pick(all, "secret"),
       store_security_group_ids: pick(all, "group"),
+      store_resource_ids: pick(all, "resource"),
     });
   });
 });

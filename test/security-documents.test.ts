@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectedFunctionRoles, mediaConvertRole } from "./compute/functions/expected-roles";
 import { policy, ref, resources, stack, stackNames, type StackJson } from "./support/synth";
 
 /**
@@ -83,7 +84,17 @@ KEY_POLICIES.CloudWatchAlarmsPublish = (d) => document(ROOT,
   });
 
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
-const ROLES: Record<string, { readonly inline?: (d: Deployment) => object; readonly managed: readonly string[] }> = {
+const ROLES: Record<string, { readonly inline?: (d: Deployment, role: Record<string, unknown>) => object; readonly managed: readonly string[] }> = {
+  // A function's role: what its own purpose needs (test/compute/functions/expected-roles.ts), found by its role name `<deployment>-<function>`.
+  "lambda.amazonaws.com": {
+    managed: [],
+    inline: (d, role) => {
+      const deployment = `${d.system}-${d.env}`;
+      const fn = (role.name as string).slice(deployment.length + 1);
+      return document(...expectedFunctionRoles({ s: d.s, deployment, region: d.region })[fn]);
+    },
+  },
+  "mediaconvert.amazonaws.com": { managed: [], inline: (d) => document(...mediaConvertRole({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region })) },
   "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
   "backup.amazonaws.com": { managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
   "vpc-flow-logs.amazonaws.com": {
@@ -158,7 +169,7 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
       expect(trust).toEqual(trustOf(service));
       const own = `\${aws_iam_role.${id}.name}`;
       const inline = Object.values(resources(d.s, "aws_iam_role_policy")).filter((p) => p.role === own).map((p) => policy(p.policy));
-      expect(inline).toEqual(ROLES[service].inline ? [ROLES[service].inline!(d)] : []);
+      expect(inline).toEqual(ROLES[service].inline ? [ROLES[service].inline!(d, role)] : []);
       const attached = Object.values(resources(d.s, "aws_iam_role_policy_attachment")).filter((a) => a.role === own).map((a) => a.policy_arn as string);
       expect([...attached].sort()).toEqual([...ROLES[service].managed].sort());
     }

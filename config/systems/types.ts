@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { functionsFields } from "../layers/compute-functions";
 import type { dataSchema } from "../layers/data";
 import type { messagingSchema } from "../layers/messaging";
 import type { networkSchema } from "../layers/network";
@@ -11,3 +12,5 @@ export type DataInput = z.input<typeof dataSchema>;
 export type MessagingInput = z.input<typeof messagingSchema>;
 export type ObservabilityInput = z.input<typeof observabilitySchema>;
 export type { DeploymentInput };
+/** What a system's `functions.ts` writes: the functions half of the `compute` section. */
+export type FunctionsInput = { [K in keyof typeof functionsFields]?: z.input<(typeof functionsFields)[K]> };

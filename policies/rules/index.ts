@@ -49,12 +49,14 @@ import { ElbTlsPolicy } from "./elb/tls-policy";
 import { IamGithubOidcApplyEnvironment } from "./iam/github-oidc-apply-environment";
 import { IamGithubOidcTrustPinned } from "./iam/github-oidc-trust-pinned";
 import { IamNoPassRoleOnStar } from "./iam/no-pass-role-on-star";
+import { IamPassRoleToOneService } from "./iam/pass-role-to-one-service";
 import { IamNoStarOnStar } from "./iam/no-star-on-star";
 import { KmsKeyRotation } from "./kms/key-rotation";
 import { KmsNoPublicKeyPolicy } from "./kms/no-public-key-policy";
 import { LambdaActiveTracing } from "./lambda/active-tracing";
 import { LambdaLogRetention } from "./lambda/log-retention";
 import { LambdaNoSecretLiteralsInEnvironment } from "./lambda/no-secret-literals-in-environment";
+import { LambdaPublicInvokeOnlyViaUrl } from "./lambda/public-invoke-only-via-url";
 import { LogsKmsEncryption } from "./logs/kms-encryption";
 import { LogsRetention } from "./logs/retention";
 import { MqAutoMinorVersionUpgrade } from "./mq/auto-minor-version-upgrade";
@@ -88,6 +90,7 @@ import { S3TlsOnly } from "./s3/tls-only";
 import { SecretsManagerCmkEncryption } from "./secretsmanager/cmk-encryption";
 import { SecretsManagerNoLiteralSecretValue } from "./secretsmanager/no-literal-secret-value";
 import { SecretsManagerRecoveryWindowInProd } from "./secretsmanager/recovery-window-in-prod";
+import { SecretsManagerRotationInvokePermission } from "./secretsmanager/rotation-invoke-permission";
 import { SesDkimKeyLength } from "./ses/dkim-key-length";
 import { SesTlsRequired } from "./ses/tls-required";
 import { SnsEncryption } from "./sns/encryption";
@@ -148,12 +151,14 @@ export const ALL_RULES: readonly Rule[] = [
   IamGithubOidcApplyEnvironment,
   IamGithubOidcTrustPinned,
   IamNoPassRoleOnStar,
+  IamPassRoleToOneService,
   IamNoStarOnStar,
   KmsKeyRotation,
   KmsNoPublicKeyPolicy,
   LambdaActiveTracing,
   LambdaLogRetention,
   LambdaNoSecretLiteralsInEnvironment,
+  LambdaPublicInvokeOnlyViaUrl,
   LogsKmsEncryption,
   LogsRetention,
   MqAutoMinorVersionUpgrade,
@@ -187,6 +192,7 @@ export const ALL_RULES: readonly Rule[] = [
   SecretsManagerCmkEncryption,
   SecretsManagerNoLiteralSecretValue,
   SecretsManagerRecoveryWindowInProd,
+  SecretsManagerRotationInvokePermission,
   SesDkimKeyLength,
   SesTlsRequired,
   SnsEncryption,

@@ -31,6 +31,10 @@ export type Pricer = (item: Located, ctx: PricingContext) => Charge[] | undefine
 export const FREE = new Set([
   // RDS event notifications cost nothing beyond the SNS deliveries, priced on the topic.
   "aws_db_event_subscription",
+  // Lambda aliases, URLs and rotation schedules are free (invocations are priced on the function);
+  // the bootstrap code object is a few KB; an on-demand MediaConvert queue bills per job minute, not per queue;
+  // Cloud Control itself is free (the permission it manages is too).
+  "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
   "aws_vpc", "aws_subnet", "aws_route", "aws_route_table", "aws_route_table_association", "aws_internet_gateway",
   "aws_default_security_group", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
   "aws_security_group_rule", "aws_flow_log", "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy",

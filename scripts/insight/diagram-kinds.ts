@@ -51,7 +51,7 @@ export const COMPONENTS: Readonly<Record<string, ComponentKind>> = {
 };
 
 /** Not drawn; an edge into one and an edge out of it become one edge between the components around it. */
-export const JUNCTIONS = new Set(["aws_lb_target_group", "aws_cloudwatch_event_rule"]);
+export const JUNCTIONS = new Set(["aws_lb_target_group", "aws_cloudwatch_event_rule", "aws_lambda_alias"]);
 
 /** Not drawn; joins the component(s) in its `from` attribute to those in its `to` attribute. */
 export const CONNECTORS: Readonly<Record<string, { readonly from: string; readonly to: string; readonly label?: string }>> = {

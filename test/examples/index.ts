@@ -48,6 +48,18 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
       }],
       topics: [{ id: "Alarms", name: "example-alarms", servicePublishers: ["cloudwatch"] }],
     },
+    // A function on x86_64 at Lambda's smallest size, reserved to zero, draining a standard queue with a
+    // batch window and a concurrency cap, failing asynchronous invocations to a queue; an operator-filled secret.
+    compute: {
+      secrets: [{ id: "Partner", name: "example/partner-api-key", description: "Partner API key, set by operators" }],
+      functions: [{
+        name: "example-job-replayer", description: "Replays failed job changes", runtime: "python3.13", architecture: "x86_64",
+        memoryMb: 128, timeoutSeconds: 1, reservedConcurrency: 0, workload: "api",
+        access: { databases: [{ store: "Catalog", user: "replayer" }], secrets: ["Partner"] },
+        consumes: [{ queue: "JobChangesDlq", batchSize: 100, batchWindowSeconds: 5, maxConcurrency: 2 }],
+        onFailureQueue: "JobChangesDlq",
+      }],
+    },
   },
   {
     // Amazon MQ for RabbitMQ 4.2 in place of the EC2 broker: a three-node cluster in a protected production deployment.

@@ -217,6 +217,12 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/app-task" }]) }]],
     fail: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{ Effect: "Allow", Action: "iam:*", Resource: "*" }]) }]],
   },
+  "IAM.PassRoleToOneService": {
+    pass: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{
+      Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/media", Condition: { StringEquals: { "iam:PassedToService": "mediaconvert.amazonaws.com" } },
+    }]) }]],
+    fail: [["aws_iam_role_policy", "X", { role: "r", policy: doc([{ Effect: "Allow", Action: "iam:PassRole", Resource: "arn:aws:iam::111122223333:role/media" }]) }]],
+  },
   "IAM.NoStarOnStar": {
     pass: [["aws_iam_policy", "X", { policy: doc([{ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" }]) }]],
     fail: [["aws_iam_policy", "X", { policy: doc([{ Effect: "Allow", Action: "*", Resource: "*" }]) }]],
@@ -237,6 +243,13 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   "Lambda.NoSecretLiteralsInEnvironment": {
     pass: [["aws_lambda_function", "X", { function_name: "fn", environment: { variables: { LOG_LEVEL: "info" } } }]],
     fail: [["aws_lambda_function", "X", { function_name: "fn", environment: { variables: { API_KEY: "sk_live_51HcQ2kLmN0pQrStUv" } } }]],
+  },
+  "Lambda.PublicInvokeOnlyViaUrl": {
+    pass: [
+      ["aws_lambda_permission", "U", { function_name: "fn", action: "lambda:InvokeFunctionUrl", principal: "*", function_url_auth_type: "NONE" }],
+      ["aws_cloudcontrolapi_resource", "P", { type_name: "AWS::Lambda::Permission", desired_state: JSON.stringify({ FunctionName: "fn", Action: "lambda:InvokeFunction", Principal: "*", InvokedViaFunctionUrl: true }) }],
+    ],
+    fail: [["aws_cloudcontrolapi_resource", "P", { type_name: "AWS::Lambda::Permission", desired_state: JSON.stringify({ FunctionName: "fn", Action: "lambda:InvokeFunction", Principal: "*" }) }]],
   },
   "Logs.KmsEncryption": { pass: [["aws_cloudwatch_log_group", "X", { name: "/app", kms_key_id: kms }]], fail: [["aws_cloudwatch_log_group", "X", { name: "/app" }]] },
   "Logs.Retention": { pass: [["aws_cloudwatch_log_group", "X", { name: "/app", retention_in_days: 30 }]], fail: [["aws_cloudwatch_log_group", "X", { name: "/app" }]] },
@@ -355,6 +368,18 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     fail: [
       ["aws_secretsmanager_secret_version", "X", { secret_id: "s", secret_string: "hunter2-but-longer" }],
       ["aws_secretsmanager_secret_version", "Y", { secret_id: "s", secret_string_wo: "write-only is no excuse", secret_string_wo_version: 1 }],
+    ],
+  },
+  "SecretsManager.RotationInvokePermission": {
+    pass: [
+      ["aws_lambda_function", "F", { function_name: "rotator" }],
+      ["aws_lambda_permission", "P", { function_name: "${aws_lambda_function.F.function_name}", action: "lambda:InvokeFunction", principal: "secretsmanager.amazonaws.com", source_arn: "${aws_secretsmanager_secret.S.arn}" }],
+      ["aws_secretsmanager_secret_rotation", "R", { secret_id: "${aws_secretsmanager_secret.S.arn}", rotation_lambda_arn: "${aws_lambda_function.F.arn}", depends_on: ["aws_lambda_permission.P"] }],
+    ],
+    fail: [
+      ["aws_lambda_function", "F", { function_name: "rotator" }],
+      ["aws_lambda_permission", "P", { function_name: "${aws_lambda_function.F.function_name}", action: "lambda:InvokeFunction", principal: "secretsmanager.amazonaws.com" }],
+      ["aws_secretsmanager_secret_rotation", "R", { secret_id: "${aws_secretsmanager_secret.S.arn}", rotation_lambda_arn: "${aws_lambda_function.F.arn}" }],
     ],
   },
   "SecretsManager.RecoveryWindowInProd": {
