@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { computeSchema } from "../layers/compute";
 import type { dataSchema } from "../layers/data";
 import type { messagingSchema } from "../layers/messaging";
 import type { networkSchema } from "../layers/network";
@@ -9,3 +10,5 @@ export type NetworkInput = z.input<typeof networkSchema>;
 export type DataInput = z.input<typeof dataSchema>;
 export type MessagingInput = z.input<typeof messagingSchema>;
 export type { DeploymentInput };
+/** What a system's containers.ts writes: the containers half of the compute section. */
+export type ContainersInput = Pick<z.input<typeof computeSchema>, "ecs" | "pricingTier" | "stackOutputs">;
