@@ -4,11 +4,13 @@ import type { EcsSettings } from "../config/layers/compute-containers";
 import type { EcsServiceSettings } from "../config/layers/compute-services";
 import { AccessLogBucket } from "../modules/compute/containers/access-log-bucket";
 import { AlbCertificate } from "../modules/compute/containers/alb-certificate";
+import { EcrRepository } from "../modules/compute/containers/ecr-repository";
 import { EcsCluster } from "../modules/compute/containers/ecs-cluster";
 import { FargateService } from "../modules/compute/containers/fargate-service";
 import { InternalAlb } from "../modules/compute/containers/internal-alb";
 import { PrivateCa } from "../modules/compute/containers/private-ca";
 import { ServiceAutoscaling } from "../modules/compute/containers/service-autoscaling";
+import { KmsKey } from "../modules/kms/kms-key";
 import type { ComputeStack, ComputeStackProps } from "./compute-stack";
 import { consume, type ContractOutput, type ContractValues } from "./contracts";
 import { DATA } from "./data-stack";
@@ -40,7 +42,10 @@ type ContainersValues = ContractValues<{ layer: "compute"; outputs: typeof CONTA
 export function buildContainers(stack: ComputeStack, props: ComputeStackProps): ContainersValues {
   const d = stack.deployment;
   const c = d.compute;
-  const ecs = c.ecs ? buildEcs(stack, props, c.ecs) : undefined;
+  // Applied after the deployment's last earlier layer even when it reads nothing from it (repositories alone), so apply order stays the layers' order.
+  stack.addDependency(props.messaging ?? props.data ?? props.network);
+  const repositories = buildRepositories(stack);
+  const ecs = c.ecs ? buildEcs(stack, props, c.ecs, repositories) : undefined;
   const outputs = Object.fromEntries(Object.entries(c.stackOutputs).map(([name, o]) => {
     switch (o.source) {
       case "clusterName": return [name, ecs!.clusterName];
@@ -66,9 +71,24 @@ export function buildContainers(stack: ComputeStack, props: ComputeStackProps): 
     eks_cluster_arns: {},
     eks_oidc_provider_arns: {},
     eks_node_group_names: {},
-    ecr_repository_urls: {},
+    ecr_repository_urls: Object.fromEntries(Object.entries(repositories).map(([id, r]) => [id, r.url])),
     stack_outputs: outputs,
   };
+}
+
+/** The deployment's image repositories, encrypted with a key of their own, by config id. */
+function buildRepositories(stack: ComputeStack): Record<string, EcrRepository> {
+  const d = stack.deployment;
+  const c = d.compute;
+  if (c.repositories.length === 0) return {};
+  const scope = new Construct(stack, "Images");
+  const key = new KmsKey(scope, "Key", {
+    alias: c.imagesKeyAlias!, description: `Encrypts the container images of ${d.name}`,
+    accountId: stack.accountId, partition: stack.partition, preventDestroy: d.deletionProtection,
+  });
+  return Object.fromEntries(c.repositories.map((r) => [r.id, new EcrRepository(scope, r.id, {
+    name: r.name, kmsKeyArn: key.arn, untaggedExpireDays: r.untaggedExpireDays, keepTaggedImages: r.keepTaggedImages, preventDestroy: d.deletionProtection,
+  })]));
 }
 
 interface BuiltEcs {
@@ -84,7 +104,7 @@ interface BuiltEcs {
  * their autoscaling. Secrets are read by ARN from the data and messaging
  * contracts; their key is the data key, which encrypts both.
  */
-function buildEcs(stack: ComputeStack, props: ComputeStackProps, e: EcsSettings): BuiltEcs {
+function buildEcs(stack: ComputeStack, props: ComputeStackProps, e: EcsSettings, repositories: Readonly<Record<string, EcrRepository>>): BuiltEcs {
   const d = stack.deployment;
   // One scope for the containers half, so its construct ids never meet the functions half's.
   const scope = new Construct(stack, "Containers");
@@ -126,13 +146,14 @@ function buildEcs(stack: ComputeStack, props: ComputeStackProps, e: EcsSettings)
     const service = new FargateService(scope, s.id, {
       serviceName: s.name, family: s.family, clusterArn: cluster.arn,
       container: {
-        name: s.container, image: s.image, cpu: s.cpu, memoryMib: s.memoryMib, architecture: s.architecture, port: s.port, healthCheckPath: s.healthCheckPath,
+        name: s.container, image: typeof s.image === "string" ? s.image : `${repositories[s.image.repository].url}:${s.image.tag}`, cpu: s.cpu, memoryMib: s.memoryMib, architecture: s.architecture, port: s.port, healthCheckPath: s.healthCheckPath,
         environment: s.environment,
         secrets: s.secrets.map((x) => ({ name: x.name, valueFrom: `${secretArnOf(x)}:${x.key}::` })),
       },
       region: d.region, accountId: stack.accountId, partition: stack.partition,
       subnetIds: network.get("compute_subnet_ids"), securityGroupId: network.entry("workload_security_group_ids", s.workload),
-      secretArns: s.secrets.map(secretArnOf), secretsKmsKeyArn: data?.get("data_kms_key_arn"),
+      // One ARN per secret, however many of its keys the container reads (references to one output are distinct tokens).
+      secretArns: [...new Map(s.secrets.map((x) => [x.from.kind === "store" ? x.from.store : "", x])).values()].map(secretArnOf), secretsKmsKeyArn: data?.get("data_kms_key_arn"),
       log: { groupName: s.logGroupName, retentionDays: e.logRetentionDays, kmsKeyArn: logsKmsKeyArn, protect: d.deletionProtection },
       taskRoleName: s.taskRoleName, executionRoleName: s.executionRoleName,
       desiredCount: s.desiredCount, maximumPercent: s.maximumPercent, minimumHealthyPercent: s.minimumHealthyPercent,

@@ -22,7 +22,7 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 describe("stacks", () => {
   it("are a network, a data, (where queues or a broker exist) a messaging and (where containers run) a compute stack per deployment plus one state stack per account and region", () => {
     const messaging = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
-    const compute = ["axonflow-prod", "axonflow-dev"];
+    const compute = ["axonflow-prod", "axonflow-dev", "webhooks-prod", "webhooks-dev", "commerce-prod", "commerce-staging", "commerce-dev"];
     expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [
       `${d}-data`, `${d}-network`, ...(messaging.includes(d) ? [`${d}-messaging`] : []), ...(compute.includes(d) ? [`${d}-compute`] : []),
     ]).sort());
@@ -67,7 +67,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(32);
+    expect(locations.length).toBe(37);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {

@@ -134,6 +134,11 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
 const ECS_SECRETS: Record<string, (d: Deployment) => string[]> = {
   "axonflow/agent": (d) => [`\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Main}`],
   "axonflow/orchestrator": (d) => [`\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Main}`],
+  "webhooks/processor": (d) => [
+    `\${data.terraform_remote_state.${d.system}-${d.env}-messaging.outputs.broker_app_secret_arn}`,
+    `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Main}`,
+    `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Locks}`,
+  ],
 };
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { LayerContext } from "../context";
-import { constructId, enumOf, logRetentionDays } from "../fields";
+import { constructId, enumOf, intBetween, logRetentionDays } from "../fields";
 import { type LoadBalancerSettings, loadBalancerSchema, resolveLoadBalancer } from "./compute-load-balancers";
 import { type EcsServiceSettings, resolveService, serviceSchema } from "./compute-services";
 
@@ -31,8 +31,23 @@ const ecsSchema = z.strictObject({
   loadBalancers: z.array(loadBalancerSchema).default([]),
 });
 
+/** An ECR repository of the deployment's own images. */
+const repositorySchema = z.strictObject({
+  id: constructId,
+  /** @default `<system>-<env>/<id in kebab case>` (environments may share an account) */
+  name: z.string().regex(/^(?=.{2,256}$)[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/, {
+    error: "must be 2-256 lowercase letters and digits with single ._- or / separators (ECR repository names)",
+  }).optional(),
+  /** Days an untagged image is kept. @default 14 */
+  untaggedExpireDays: intBetween(1, 3650, "days").default(14),
+  /** Tagged images kept, newest first. @default 50 */
+  keepTaggedImages: intBetween(1, 10000, "images").default(50),
+});
+
 /** The `compute` fields of the containers half (./compute.ts spreads them). */
 export const containersFields = {
+  /** ECR repositories (scan on push, immutable tags, KMS, lifecycle rules). @default none */
+  repositories: z.array(repositorySchema).default([]),
   /** An ECS cluster with Fargate services. @default none */
   ecs: ecsSchema.optional(),
   /** AxonFlow's licence tier, published as PricingTierDeployed. @default none */
@@ -66,8 +81,19 @@ export interface StackOutputSettings {
   readonly id?: string;
 }
 
+/** A resolved ECR repository. */
+export interface RepositorySettings {
+  readonly id: string;
+  readonly name: string;
+  readonly untaggedExpireDays: number;
+  readonly keepTaggedImages: number;
+}
+
 /** Resolved containers settings. */
 export interface ContainersSettings {
+  readonly repositories: readonly RepositorySettings[];
+  /** Alias of the key encrypting the repositories; undefined without any. */
+  readonly imagesKeyAlias?: string;
   readonly ecs?: EcsSettings;
   readonly pricingTier?: (typeof PRICING_TIERS)[number];
   readonly stackOutputs: Readonly<Record<string, StackOutputSettings>>;
@@ -81,9 +107,16 @@ type ContainersInput = z.output<z.ZodObject<typeof containersFields>>;
  * the broker and other services resolved.
  */
 export function resolveContainers(c: ContainersInput, ctx: LayerContext): ContainersSettings {
+  const d = ctx.deployment;
+  const repositories = c.repositories.map((r, i): RepositorySettings => {
+    ctx.define("repository", r.id, `compute.repositories.${i}.id`);
+    const name = ctx.name("ecr-repository", r.name ?? `${d.name}/${kebab(r.id)}`, r.name === undefined ? `compute.repositories.${i}.id` : `compute.repositories.${i}.name`, r.name ?? r.id);
+    return { id: r.id, name, untaggedExpireDays: r.untaggedExpireDays, keepTaggedImages: r.keepTaggedImages };
+  });
+  const imagesKeyAlias = repositories.length > 0 ? ctx.name("kms-alias", `${d.name}-images`, "compute.repositories") : undefined;
   const ecs = c.ecs && resolveEcs(c.ecs, ctx);
   Object.entries(c.stackOutputs).forEach(([name, output]) => checkStackOutput(name, output, c, ctx));
-  return { ecs, pricingTier: c.pricingTier, stackOutputs: c.stackOutputs };
+  return { repositories, imagesKeyAlias, ecs, pricingTier: c.pricingTier, stackOutputs: c.stackOutputs };
 }
 
 function resolveEcs(e: z.output<typeof ecsSchema>, ctx: LayerContext): EcsSettings {
@@ -117,4 +150,6 @@ function checkStackOutput(name: string, output: StackOutputSettings, c: Containe
 }
 
 /** True when the deployment has any containers. */
-export const containersUsed = (s: ContainersSettings): boolean => s.ecs !== undefined;
+export const containersUsed = (s: ContainersSettings): boolean => s.ecs !== undefined || s.repositories.length > 0;
+
+const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();

@@ -13,7 +13,7 @@ const percent = intBetween(1, 100, "percent");
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,254}$/, { error: "must be a letter or _ followed by letters, digits and _ (environment variable names)" });
 
 /** JSON keys of the credential secrets the data and messaging layers write (modules/data, modules/messaging). */
-export const SECRET_KEYS = ["username", "password", "host", "port", "dbname", "url", "vhost"] as const;
+export const SECRET_KEYS = ["username", "password", "host", "port", "dbname", "url", "vhost", "authToken"] as const;
 
 /** One environment variable taken from a secret by ARN: ECS fetches it at task start, so its value is never in the task definition. */
 const secretSchema = z.strictObject({
@@ -72,10 +72,13 @@ export const serviceSchema = z.strictObject({
   name: z.string().optional(),
   /** The network workload whose security group the tasks use. */
   workload: workloadName,
-  /** Image reference: a registry path with a tag or digest. */
-  image: z.string().regex(/^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9._-]+)+(?::[A-Za-z0-9_.-]{1,128}|@sha256:[a-f0-9]{64})$/, {
-    error: "must be <registry>/<repository> with a :tag or @sha256: digest (a pinned image)",
-  }),
+  /** Image: a registry path with a tag or digest, or a tag of one of the deployment's repositories (compute.repositories). */
+  image: z.union([
+    z.string().regex(/^[a-z0-9][a-z0-9.-]*(?::[0-9]+)?(?:\/[a-z0-9._-]+)+(?::[A-Za-z0-9_.-]{1,128}|@sha256:[a-f0-9]{64})$/, {
+      error: "must be <registry>/<repository> with a :tag or @sha256: digest (a pinned image)",
+    }),
+    z.strictObject({ repository: z.string(), tag: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/, { error: "must be an image tag (1-128 letters, digits, _ . -)" }) }),
+  ], { error: "must be <registry>/<repository>:<tag> or { repository, tag }" }),
   cpu: z.number().refine((c) => FARGATE_CPUS.includes(c), { error: `${oneOf(FARGATE_CPUS)} (Fargate CPU units)` }),
   memoryMib: intBetween(512, 122880, "MiB"),
   architecture: enumOf(["X86_64", "ARM64"]).default("X86_64"),
@@ -125,7 +128,8 @@ export interface EcsServiceSettings {
   readonly container: string;
   readonly family: string;
   readonly workload: string;
-  readonly image: string;
+  /** A full reference, or a tag of a repository of this deployment. */
+  readonly image: string | { readonly repository: string; readonly tag: string };
   readonly cpu: number;
   readonly memoryMib: number;
   readonly architecture: "X86_64" | "ARM64";
@@ -162,6 +166,7 @@ export function resolveService(s: z.output<typeof serviceSchema>, i: number, sc:
   const field = (key: string) => `compute.ecs.services.${i}.${key}`;
   const container = kebab(s.id);
   ctx.use("workload", s.workload, field("workload"));
+  if (typeof s.image !== "string") ctx.use("repository", s.image.repository, field("image.repository"));
   const name = ctx.name("ecs-service", s.name ?? `${d.name}-${container}-service`, s.name === undefined ? field("id") : field("name"), s.name ?? s.id);
   const family = ctx.name("ecs-task-family", `${d.name}-${container}`, field("id"), s.id);
   const logGroupName = ctx.name("log-group", `/ecs/${d.name}/${container}`, field("id"), s.id);

@@ -11,4 +11,4 @@ export type DataInput = z.input<typeof dataSchema>;
 export type MessagingInput = z.input<typeof messagingSchema>;
 export type { DeploymentInput };
 /** What a system's containers.ts writes: the containers half of the compute section. */
-export type ContainersInput = Pick<z.input<typeof computeSchema>, "ecs" | "pricingTier" | "stackOutputs">;
+export type ContainersInput = Pick<z.input<typeof computeSchema>, "repositories" | "ecs" | "pricingTier" | "stackOutputs">;

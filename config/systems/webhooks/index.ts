@@ -1,4 +1,5 @@
 import type { DeploymentInput } from "../types";
+import { containers } from "./containers";
 import { data } from "./data";
 import { messaging } from "./messaging";
 import { network } from "./network";
@@ -10,6 +11,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const webhooks: readonly DeploymentInput[] = [
-  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
-  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
+  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: { ...containers("prod") } },
+  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: { ...containers("dev") } },
 ];

@@ -80,9 +80,10 @@ export class ServiceAutoscaling extends Construct {
       });
     }
     const cooldown = props.stepCooldownSeconds ?? 300;
-    const step = (policyId: string, adjustment: { type: "ChangeInCapacity" | "ExactCapacity"; by: number; aggregation: string; below?: boolean }) =>
+    // Each step policy is named as the alarm that triggers it.
+    const step = (policyId: string, name: string, adjustment: { type: "ChangeInCapacity" | "ExactCapacity"; by: number; aggregation: string; below?: boolean }) =>
       new AppautoscalingPolicy(this, policyId, {
-        name: `${props.serviceName}-${policyId.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}`,
+        name,
         policyType: "StepScaling",
         ...on,
         stepScalingPolicyConfiguration: {
@@ -99,7 +100,7 @@ export class ServiceAutoscaling extends Construct {
     };
     for (const s of props.cpuSteps ?? []) {
       const policyId = `Cpu${s.thresholdPercent}For${s.forMinutes}m`;
-      const policy = step(policyId, { type: "ChangeInCapacity", by: s.addTasks, aggregation: "Average" });
+      const policy = step(policyId, s.alarmName, { type: "ChangeInCapacity", by: s.addTasks, aggregation: "Average" });
       alarm(`${policyId}Alarm`, {
         alarmName: s.alarmName,
         alarmDescription: `Average CPU of ${props.serviceName} at or above ${s.thresholdPercent}% for ${s.forMinutes} minutes: add ${s.addTasks} task(s)`,
@@ -115,7 +116,7 @@ export class ServiceAutoscaling extends Construct {
         id, returnData: false,
         metric: { namespace: q.namespace, metricName, dimensions: { Broker: q.broker, Queue: q.queue }, period: PERIOD_SECONDS, stat },
       });
-      const growing = step("QueueGrowing", { type: "ChangeInCapacity", by: q.addTasks, aggregation: "Maximum" });
+      const growing = step("QueueGrowing", q.growingAlarmName, { type: "ChangeInCapacity", by: q.addTasks, aggregation: "Maximum" });
       alarm("QueueGrowingAlarm", {
         alarmName: q.growingAlarmName,
         alarmDescription: `Queue ${q.queue} growing while publishing outpaces delivery for ${q.growingForMinutes} minutes: add ${q.addTasks} task(s) to ${props.serviceName}`,
@@ -128,7 +129,7 @@ export class ServiceAutoscaling extends Construct {
         comparisonOperator: "GreaterThanOrEqualToThreshold", threshold: 1, minutes: q.growingForMinutes,
         alarmActions: [growing.arn],
       });
-      const empty = step("QueueEmpty", { type: "ExactCapacity", by: props.minCount, aggregation: "Maximum", below: true });
+      const empty = step("QueueEmpty", q.emptyAlarmName, { type: "ExactCapacity", by: props.minCount, aggregation: "Maximum", below: true });
       alarm("QueueEmptyAlarm", {
         alarmName: q.emptyAlarmName,
         alarmDescription: `Queue ${q.queue} empty for ${q.emptyForMinutes} minutes: return ${props.serviceName} to ${props.minCount} task(s)`,
