@@ -1,7 +1,7 @@
 import type { ConfigProblem } from "./errors";
 
 /** Kinds of things one layer defines and others refer to by id. */
-export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe" | "service";
+export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe" | "service" | "repository";
 
 /** How a kind reads in messages: `a workload of network.workloads`. */
 const KIND_LABELS: Readonly<Record<RefKind, string>> = {
@@ -15,6 +15,7 @@ const KIND_LABELS: Readonly<Record<RefKind, string>> = {
   topic: "a topic of messaging.topics",
   pipe: "a pipe of messaging.pipes",
   service: "a service of compute.ecs.services",
+  repository: "a repository of compute.repositories",
 };
 
 interface Definition {
