@@ -36,6 +36,8 @@ export const COST_ASSUMPTIONS = {
   logGbPerGroup: 0.5,
   /** Objects stored in each S3 bucket. */
   bucketGb: 10,
+  /** Images kept per ECR repository (lifecycle rules cap them). */
+  ecrGbPerRepository: 5,
   /** Backups held in each vault. */
   backupGb: 50,
   /** Requests to each WAF web ACL. */

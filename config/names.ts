@@ -79,6 +79,18 @@ export const NAME_KINDS = {
     rule: "a domain name: dot-separated labels of up to 63 lowercase letters, digits and inner hyphens, at most 253 characters",
   },
   "mq-broker": { scope: "region", maxLength: 50, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-50 letters, digits, hyphens and underscores" },
+  "ecs-cluster": { scope: "region", maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-255 letters, digits, hyphens and underscores" },
+  // Unique per cluster; a deployment has one cluster.
+  "ecs-service": { scope: "deployment", maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-255 letters, digits, hyphens and underscores" },
+  "ecs-task-family": { scope: "region", maxLength: 255, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-255 letters, digits, hyphens and underscores" },
+  "cloudwatch-alarm": { scope: "region", maxLength: 255, pattern: /^[\x20-\x7E]+$/, rule: "1-255 printable ASCII characters" },
+  "eks-cluster": { scope: "region", maxLength: 100, pattern: /^[0-9A-Za-z][A-Za-z0-9_-]*$/, rule: "1-100 letters, digits, hyphens and underscores, starting with a letter or digit" },
+  // Unique per cluster; a deployment has one cluster.
+  "eks-node-group": { scope: "deployment", maxLength: 63, pattern: /^[0-9A-Za-z][A-Za-z0-9_-]*$/, rule: "1-63 letters, digits, hyphens and underscores, starting with a letter or digit" },
+  "ecr-repository": {
+    scope: "region", maxLength: 256, pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
+    rule: "2-256 lowercase letters, digits and ._-/ separators, starting and ending with a letter or digit",
+  },
 } as const satisfies Record<string, NameKind>;
 
 /** A kind of name in {@link NAME_KINDS}. */

@@ -12,7 +12,7 @@ const HIGH = [
   /\.(NotPublic|StorageEncryptedCmk|CmkEncryption|MasterPasswordSource|NoLiteralSecretValue|NoSecretLiteralsInEnvironment)$/,
   /^ElastiCache\.(AtRestEncryption|TransitEncryption|AuthRequired)$/, /^(SQS|SNS)\.Encryption$/, /^(SNS\.TlsOnly|SES\.TlsRequired)$/, /^Logs\.KmsEncryption$/,
   /^EC2\.(NoWorldIngress|NoAdminPortsFromWorld|Imdsv2Required|NoPublicIp|EbsEncrypted|NoKeyPair)$/,
-  /^EKS\.(EndpointAccess|SecretsEncryption)$/, /^ECS\.NoPrivilegedContainers$/, /^CloudFront\.(ViewerHttps|OriginHttps|MinimumTlsVersion)$/,
+  /^EKS\.(EndpointAccess|SecretsEncryption)$/, /^ECS\.(NoPrivilegedContainers|ServiceNoPublicIp)$/, /^CloudFront\.(ViewerHttps|OriginHttps|MinimumTlsVersion)$/,
   /^ELB\.(TlsPolicy|HttpRedirectsToHttps)$/,
 ];
 const LOW = [/^EC2\.SecurityGroupDescriptions$/, /^(Lambda|APIGateway)\.(ActiveTracing|XRayTracing)$/, /^ECS\.ContainerInsights$/];

@@ -20,6 +20,7 @@
  *   Aurora and Neptune keep data in the cluster volume, not in instances.
  */
 export const STATEFUL_RESOURCE_TYPES = [
+  "aws_acmpca_certificate_authority",
   "aws_backup_vault",
   "aws_cloudwatch_log_group",
   "aws_db_instance",

@@ -23,7 +23,7 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 describe("stacks", () => {
   it("are a network, a data, an observability, (where queues or a broker exist) a messaging and (where functions or containers exist) a compute stack per deployment plus one state stack per account and region", () => {
     const messaging = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
-    const compute = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev"];
+    const compute = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "axonflow-prod", "axonflow-dev", "commerce-prod", "commerce-staging", "commerce-dev"];
     expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [
       `${d}-data`, `${d}-network`, `${d}-observability`, ...(messaging.includes(d) ? [`${d}-messaging`] : []), ...(compute.includes(d) ? [`${d}-compute`] : []),
     ]).sort());
@@ -68,7 +68,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(47);
+    expect(locations.length).toBe(52);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {

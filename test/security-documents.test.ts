@@ -84,13 +84,13 @@ KEY_POLICIES.CloudWatchAlarmsPublish = (d) => document(ROOT,
   });
 
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
-const ROLES: Record<string, { readonly inline?: (d: Deployment, role: Record<string, unknown>) => object; readonly managed: readonly string[] }> = {
+const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string) => object | undefined; readonly managed: readonly string[] | ((roleName: string) => readonly string[]) }> = {
   // A function's role: what its own purpose needs (test/compute/functions/expected-roles.ts), found by its role name `<deployment>-<function>`.
   "lambda.amazonaws.com": {
     managed: [],
-    inline: (d, role) => {
+    inline: (d, roleName) => {
       const deployment = `${d.system}-${d.env}`;
-      const fn = (role.name as string).slice(deployment.length + 1);
+      const fn = roleName.slice(deployment.length + 1);
       return document(...expectedFunctionRoles({ s: d.s, deployment, region: d.region })[fn]);
     },
   },
@@ -117,6 +117,30 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, role: Record<str
         { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: data("data_kms_key_arn") });
     },
   },
+  // ECS tasks: an execution role (image pull, logs, exactly its secrets) and a task role (own logs, metrics, exec) per service.
+  "ecs-tasks.amazonaws.com": {
+    managed: (roleName) => (roleName.endsWith("-execution") ? [managed("service-role/AmazonECSTaskExecutionRolePolicy")] : []),
+    inline: (d, roleName) => {
+      const container = roleName.slice(`${d.system}-${d.env}-`.length).replace(/-(task|execution)$/, "");
+      const data = (output: string) => `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.${output}}`;
+      if (roleName.endsWith("-execution")) {
+        const secrets = ECS_SECRETS[`${d.system}/${container}`]?.(d) ?? [];
+        return secrets.length === 0 ? undefined : document(
+          { Sid: "ReadSecrets", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secrets },
+          { Sid: "DecryptSecrets", Effect: "Allow", Action: ["kms:Decrypt"], Resource: data("data_kms_key_arn"), Condition: { StringEquals: { "kms:ViaService": `secretsmanager.${d.region}.amazonaws.com` } } });
+      }
+      const logGroup = (name: string) => ref(d.s, "aws_cloudwatch_log_group", (g) => g.name === name, "arn");
+      const exec = Object.values(resources(d.s, "aws_ecs_cluster")).some((c) => c.configuration !== undefined);
+      return document(
+        { Sid: "WriteOwnLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${logGroup(`/ecs/${d.system}-${d.env}/${container}`)}:*` },
+        { Sid: "PutMetrics", Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" },
+        ...(exec ? [
+          { Sid: "ExecChannels", Effect: "Allow", Action: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], Resource: "*" },
+          { Sid: "ExecFindLogGroup", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
+          { Sid: "ExecWriteSessionLogs", Effect: "Allow", Action: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], Resource: `${logGroup(`/ecs/${d.system}-${d.env}/exec`)}:*` },
+        ] : []));
+    },
+  },
   "ec2.amazonaws.com": {
     managed: [managed("AmazonSSMManagedInstanceCore")],
     inline: (d) => {
@@ -136,6 +160,17 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, role: Record<str
         });
     },
   },
+};
+
+/** The secrets each ECS service's execution role reads, by `<system>/<container>`. */
+const ECS_SECRETS: Record<string, (d: Deployment) => string[]> = {
+  "axonflow/agent": (d) => [`\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Main}`],
+  "axonflow/orchestrator": (d) => [`\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Main}`],
+  "webhooks/processor": (d) => [
+    `\${data.terraform_remote_state.${d.system}-${d.env}-messaging.outputs.broker_app_secret_arn}`,
+    `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Main}`,
+    `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.store_secret_arns.Locks}`,
+  ],
 };
 
 /**
@@ -169,9 +204,11 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
       expect(trust).toEqual(trustOf(service));
       const own = `\${aws_iam_role.${id}.name}`;
       const inline = Object.values(resources(d.s, "aws_iam_role_policy")).filter((p) => p.role === own).map((p) => policy(p.policy));
-      expect(inline).toEqual(ROLES[service].inline ? [ROLES[service].inline!(d, role)] : []);
+      const expected = ROLES[service].inline?.(d, role.name as string);
+      expect(inline).toEqual(expected ? [expected] : []);
       const attached = Object.values(resources(d.s, "aws_iam_role_policy_attachment")).filter((a) => a.role === own).map((a) => a.policy_arn as string);
-      expect([...attached].sort()).toEqual([...ROLES[service].managed].sort());
+      const managedArns = ROLES[service].managed;
+      expect([...attached].sort()).toEqual([...(typeof managedArns === "function" ? managedArns(role.name as string) : managedArns)].sort());
     }
     // No policy or attachment hangs off a role this loop did not see.
     const seen = new Set(roles.map(([id]) => `\${aws_iam_role.${id}.name}`));
@@ -194,7 +231,14 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
   it("denies plain HTTP on every bucket and its objects, and on every queue", () => {
     for (const p of Object.values(resources(d.s, "aws_s3_bucket_policy"))) {
       const arn = (p.bucket as string).replace(/\.id\}$/, ".arn}");
-      expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`])));
+      // An ALB access-log bucket also lets the region's ELB log-delivery account write this account's logs, and nothing else.
+      const owner = /^\$\{aws_s3_bucket\.(\w+)_Bucket_\w+\.arn\}$/.exec(arn)?.[1];
+      const elb = Object.keys(d.s.data?.aws_elb_service_account ?? {}).find((id) => id.startsWith(`${owner}_ElbAccount_`));
+      const accessLogs = elb ? [{
+        Sid: "ElbDeliversAccessLogs", Effect: "Allow", Principal: { AWS: `\${data.aws_elb_service_account.${elb}.arn}` },
+        Action: "s3:PutObject", Resource: `${arn}/alb/AWSLogs/${ACCOUNT}/*`,
+      }] : [];
+      expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`]), ...accessLogs));
     }
     // One policy per queue: a queue left without one would accept plain HTTP unnoticed.
     expect(Object.keys(resources(d.s, "aws_sqs_queue_policy")).length).toBe(Object.keys(resources(d.s, "aws_sqs_queue")).length);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { functionsFields } from "../layers/compute-functions";
+import type { computeSchema } from "../layers/compute";
 import type { dataSchema } from "../layers/data";
 import type { messagingSchema } from "../layers/messaging";
 import type { networkSchema } from "../layers/network";
@@ -14,3 +15,5 @@ export type ObservabilityInput = z.input<typeof observabilitySchema>;
 export type { DeploymentInput };
 /** What a system's `functions.ts` writes: the functions half of the `compute` section. */
 export type FunctionsInput = { [K in keyof typeof functionsFields]?: z.input<(typeof functionsFields)[K]> };
+/** What a system's containers.ts writes: the containers half of the compute section. */
+export type ContainersInput = Pick<z.input<typeof computeSchema>, "repositories" | "ecs" | "pricingTier" | "stackOutputs">;

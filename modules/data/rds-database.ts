@@ -1,6 +1,7 @@
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { EXPORTED_LOGS, logGroupPrefix, storeNames } from "../../lib/store-names";
 import type { RdsSettings } from "../../config/layers/data";
@@ -130,7 +131,7 @@ export class RdsDatabase extends Construct {
     }
     credentials.storeJson("password", {
       username: s.masterUsername, engine: s.engine, host: instance.address, port: s.port, dbname: s.databaseName,
-    });
+    }, s.engine === "postgres" ? (password) => ({ url: postgresUrl(s, instance.address, password) }) : undefined);
     this.address = instance.address;
     this.port = s.port;
     this.secretArn = credentials.secretArn;
@@ -138,4 +139,14 @@ export class RdsDatabase extends Construct {
     this.arn = instance.arn;
     this.resourceId = instance.resourceId;
   }
+}
+
+/**
+ * `postgresql://` URL of a PostgreSQL database, the DATABASE_URL many
+ * applications read (seed 002): the password percent-encoded (its alphabet
+ * includes `#`, `?` and `:`), TLS required as the parameter group enforces.
+ * Kept only in the secret, whose `url` key ECS injects by reference.
+ */
+function postgresUrl(s: RdsSettings, host: string, password: string): string {
+  return `postgresql://${s.masterUsername}:${Fn.urlencode(password)}@${host}:${s.port}/${s.databaseName}?sslmode=require`;
 }

@@ -91,16 +91,18 @@ export class GeneratedSecret extends Construct {
 
   /**
    * Stores the value with its connection details as one JSON document, the
-   * shape applications and rotation functions read, through the write-only
+   * shape applications and rotation functions read (plus keys `withValue`
+   * derives from the value, such as a connection URL), through the write-only
    * `secret_string_wo`: the version's state holds no value.
    */
-  storeJson(valueKey: string, fields: Readonly<Record<string, string | number>>): void {
+  storeJson(valueKey: string, fields: Readonly<Record<string, string | number>>, withValue?: (value: string) => Readonly<Record<string, string>>): void {
     // A write-only string is sent only when its version changes, so the (non-secret) fields are
     // kept in state beside it: a new port or a replaced host then rewrites the whole document.
+    // Keys derived from the value (`withValue`, e.g. a connection URL) follow the fields they are built from.
     const fieldsWritten = new TerraformData(this, "Fields", { input: { ...fields } });
     new SecretsmanagerSecretVersion(this, "Version", {
       secretId: this.secretId,
-      secretStringWo: JSON.stringify({ ...fields, [valueKey]: this.value }),
+      secretStringWo: JSON.stringify({ ...fields, [valueKey]: this.value, ...(withValue?.(this.value) ?? {}) }),
       secretStringWoVersion: this.version,
       // A plain address: cdktf renders a resource here as "${...}", which Terraform's JSON syntax refuses in replace_triggered_by.
       lifecycle: { replaceTriggeredBy: [`terraform_data.${fieldsWritten.friendlyUniqueId}`] },

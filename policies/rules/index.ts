@@ -35,6 +35,8 @@ import { EcrScanOnPush } from "./ecr/scan-on-push";
 import { EcsAwsLogsDriver } from "./ecs/awslogs-driver";
 import { EcsContainerInsights } from "./ecs/container-insights";
 import { EcsNoPrivilegedContainers } from "./ecs/no-privileged-containers";
+import { EcsServiceCircuitBreaker } from "./ecs/service-circuit-breaker";
+import { EcsServiceNoPublicIp } from "./ecs/service-no-public-ip";
 import { EksControlPlaneLogs } from "./eks/control-plane-logs";
 import { EksEndpointAccess } from "./eks/endpoint-access";
 import { EksSecretsEncryption } from "./eks/secrets-encryption";
@@ -137,6 +139,8 @@ export const ALL_RULES: readonly Rule[] = [
   EcsAwsLogsDriver,
   EcsContainerInsights,
   EcsNoPrivilegedContainers,
+  EcsServiceCircuitBreaker,
+  EcsServiceNoPublicIp,
   EksControlPlaneLogs,
   EksEndpointAccess,
   EksSecretsEncryption,

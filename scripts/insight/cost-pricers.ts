@@ -34,6 +34,8 @@ export const FREE = new Set([
   // Lambda aliases, URLs and rotation schedules are free (invocations are priced on the function);
   // the bootstrap code object is a few KB; an on-demand MediaConvert queue bills per job minute, not per queue;
   // Cloud Control itself is free (the permission it manages is too).
+  // Capacity providers, CA activation and permissions, ECR lifecycle rules: settings, not billed things.
+  "aws_ecs_cluster_capacity_providers", "aws_acmpca_certificate", "aws_acmpca_certificate_authority_certificate", "aws_acmpca_permission", "aws_ecr_lifecycle_policy",
   "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
   "aws_vpc", "aws_subnet", "aws_route", "aws_route_table", "aws_route_table_association", "aws_internet_gateway",
   "aws_default_security_group", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",
@@ -79,6 +81,12 @@ function serverlessMinimum(ctx: PricingContext, item: Located, clusterType: stri
 }
 
 export const PRICERS: Readonly<Record<string, Pricer>> = {
+  aws_acmpca_certificate_authority: (_i, ctx) => [flat(ctx.prices.unit.privateCaGeneralMonth, "private CA (general-purpose mode)")],
+  // Public certificates are free; one issued by a private CA is billed each month it is issued or renewed (counted monthly here).
+  aws_acm_certificate: (i, ctx) => (i.resource.attributes.certificate_authority_arn ? [flat(ctx.prices.unit.privateCertificateMonth, "private certificate")] : []),
+  aws_ecr_repository: (_i, ctx) => [usage(ctx.usage.ecrGbPerRepository, "GB-month", ctx.prices.unit.ecrStorageGbMonth, "GB-month")],
+  aws_service_discovery_private_dns_namespace: (_i, ctx) => [flat(ctx.prices.unit.route53ZoneMonth, "hosted zone (the namespace's)")],
+  aws_service_discovery_service: (_i, ctx) => [flat(ctx.prices.unit.cloudMapInstanceMonth, "registered instance (one assumed)")],
   aws_nat_gateway: (_i, ctx) => [hourly(ctx, 1, ctx.prices.unit.natGatewayHour, "gateway"), usage(ctx.usage.natGbPerGateway, "GB", ctx.prices.unit.natGatewayGb, "GB")],
   aws_eip: (_i, ctx) => [hourly(ctx, 1, ctx.prices.unit.publicIpv4Hour, "public IPv4 address")],
   aws_vpc_endpoint: ({ resource: { attributes: a } }, ctx) => {

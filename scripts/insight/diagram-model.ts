@@ -34,8 +34,8 @@ export interface Diagram {
 /** Id of the node standing for traffic from anywhere (an ingress rule open to 0.0.0.0/0). */
 export const INTERNET = "internet";
 
-/** Top-level attributes that say nothing about traffic (a function's code bucket is where its package is stored, not what it calls). */
-const IGNORED_ATTRIBUTES = new Set(["//", "depends_on", "lifecycle", "tags", "provider", "s3_bucket", "s3_key", "s3_object_version"]);
+/** Top-level attributes that say nothing about traffic (a function's code bucket is where its package is stored and a load balancer's access-log bucket where it writes logs, not what they serve). */
+const IGNORED_ATTRIBUTES = new Set(["//", "depends_on", "lifecycle", "tags", "provider", "s3_bucket", "s3_key", "s3_object_version", "access_logs"]);
 
 /** A node being built: folded components gather their names. */
 interface Draft {

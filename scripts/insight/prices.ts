@@ -65,6 +65,10 @@ export const PRICE_TABLE = {
     wafRequestMillion: 0.6,
     backupWarmGbMonth: 0.05,
     sesEmailThousand: 0.1,
+    privateCaGeneralMonth: 400,
+    privateCertificateMonth: 0.75,
+    ecrStorageGbMonth: 0.1,
+    cloudMapInstanceMonth: 0.1,
   },
   /** Hourly price per instance class, single-AZ (RDS Multi-AZ doubles it). */
   rdsInstanceHour: {

@@ -56,7 +56,7 @@ describe("axonflow-prod database (seed 002)", () => {
     });
   });
 
-  it("keeps the password in Secrets Manager as JSON with username, password, engine, host, port and dbname", () => {
+  it("keeps the password in Secrets Manager as JSON with username, password, engine, host, port, dbname and the connection URL", () => {
     const secret = only(s(), "aws_secretsmanager_secret");
     expect(secret).toMatchObject({ name: "axonflow/prod/main-db-credentials", kms_key_id: keyArn(), recovery_window_in_days: 30 });
     const password = `\${random_password.${Object.keys(resources(s(), "random_password"))[0]}.result}`;
@@ -65,6 +65,8 @@ describe("axonflow-prod database (seed 002)", () => {
     expect(JSON.parse(only(s(), "aws_secretsmanager_secret_version").secret_string_wo as string)).toEqual({
       username: "axonflow", password, engine: "postgres",
       host: refBy(s(), "aws_db_instance", "identifier", "axonflow-prod-db", "address"), port: 5432, dbname: "axonflow",
+      // DATABASE_URL of the ECS tasks (compute layer), the password percent-encoded, TLS required.
+      url: `postgresql://axonflow:\${urlencode(${password.slice(2, -1)})}@${refBy(s(), "aws_db_instance", "identifier", "axonflow-prod-db", "address")}:5432/axonflow?sslmode=require`,
     });
   });
 

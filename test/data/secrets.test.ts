@@ -57,8 +57,9 @@ describe.each(dataStacks.filter((name) => Object.keys(resources(stack(name), "ra
       const [trigger] = (v.lifecycle as { replace_triggered_by: string[] }).replace_triggered_by;
       const id = /^terraform_data\.(\w+)$/.exec(trigger)?.[1];
       const body = JSON.parse(v.secret_string_wo as string) as Record<string, unknown>;
-      const secretKey = Object.keys(body).find((k) => passwordIn(body[k]))!;
-      const { [secretKey]: _value, ...rest } = body;
+      // The value's key, and a connection URL built from it, are the only keys holding the value.
+      const secretKey = Object.keys(body).find((k) => k !== "url" && passwordIn(body[k]))!;
+      const { [secretKey]: _value, url: _url, ...rest } = body;
       expect(fields[id!].input).toEqual(rest);
       expect(passwordIn(JSON.stringify(fields[id!]))).toBeUndefined();
     }

@@ -16,7 +16,10 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
   {
     // MariaDB on provisioned gp3 (400 GiB and more); NAT none while Lambdas still reach AWS through interface endpoints.
     system: "webhooks", environment: "staging", region: "eu-west-2", account: "example-a",
-    network: { cidr: "172.16.0.0/16", nat: "none", interfaceEndpoints: ["sts", "logs"], workloads: [{ name: "worker", description: "example queue workers" }] },
+    network: {
+      cidr: "172.16.0.0/16", nat: "none", interfaceEndpoints: ["sts", "logs"],
+      workloads: [{ name: "worker", description: "example queue workers", ingressFrom: [{ workload: "edge", port: 9000 }] }, { name: "edge", description: "example internal load balancer" }],
+    },
     data: {
       rds: [{
         id: "Ledger", identifier: "example-ledger", engine: "mariadb", engineVersion: "11.4", instanceClass: "db.r7g.xlarge",
@@ -24,6 +27,17 @@ export const EXAMPLE_INPUTS: readonly DeploymentInput[] = [
         monitoringIntervalSeconds: 0, consumers: ["worker"],
       }],
       dynamodb: [{ id: "Events", name: "example-events", partitionKey: { name: "id", type: "S" }, stream: "none" }],
+    },
+    // An ARM service without scaling or secrets behind a balancer with a public, DNS-validated certificate, a named
+    // balancer and source ranges; no ECS Exec.
+    compute: {
+      ecs: {
+        services: [{ id: "Worker", workload: "worker", image: "public.ecr.aws/example/worker@sha256:" + "a".repeat(64), cpu: 256, memoryMib: 512, architecture: "ARM64", port: 9000, desiredCount: 2 }],
+        loadBalancers: [{
+          id: "Edge", name: "example-edge", workload: "edge", service: "Worker", ingressCidrs: ["10.8.0.0/16"], deletionProtection: true, healthCheckPath: "/ready",
+          certificate: { source: "publicDns", domainName: "worker.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
+        }],
+      },
     },
   },
   {

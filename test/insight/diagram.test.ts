@@ -59,10 +59,10 @@ describe("axonflow-prod diagram", () => {
 
   it("has every edge it should and no other (the agent also reaches the database)", () => {
     expect(edgesOf(d)).toEqual([
-      "security group<br/>axonflow-prod-agent -> RDS<br/>axonflow-prod-db [tcp 5432]",
-      "security group<br/>axonflow-prod-agent -> security group<br/>axonflow-prod-orchestrator [tcp 8081]",
-      "security group<br/>axonflow-prod-alb -> security group<br/>axonflow-prod-agent [tcp 8080]",
-      "security group<br/>axonflow-prod-orchestrator -> RDS<br/>axonflow-prod-db [tcp 5432]",
+      "ECS service<br/>axonflow-prod-agent-service -> ECS service<br/>axonflow-prod-orchestrator-service [tcp 8081]",
+      "ECS service<br/>axonflow-prod-agent-service -> RDS<br/>axonflow-prod-db [tcp 5432]",
+      "load balancer<br/>axonflow-prod-alb -> ECS service<br/>axonflow-prod-agent-service [tcp 8080]",
+      "ECS service<br/>axonflow-prod-orchestrator-service -> RDS<br/>axonflow-prod-db [tcp 5432]",
     ]);
   });
 

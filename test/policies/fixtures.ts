@@ -146,6 +146,14 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_ecs_task_definition", "X", { family: "app", container_definitions: containers({ privileged: false }) }]],
     fail: [["aws_ecs_task_definition", "X", { family: "app", container_definitions: containers({ privileged: true }) }]],
   },
+  "ECS.ServiceCircuitBreaker": {
+    pass: [["aws_ecs_service", "X", { name: "s", deployment_circuit_breaker: { enable: true, rollback: true } }]],
+    fail: [["aws_ecs_service", "X", { name: "s", deployment_circuit_breaker: { enable: true, rollback: false } }]],
+  },
+  "ECS.ServiceNoPublicIp": {
+    pass: [["aws_ecs_service", "X", { name: "s", network_configuration: { subnets: ["a"], assign_public_ip: false } }]],
+    fail: [["aws_ecs_service", "X", { name: "s", network_configuration: { subnets: ["a"], assign_public_ip: true } }]],
+  },
   "EKS.ControlPlaneLogs": {
     pass: [["aws_eks_cluster", "X", { name: "k", enabled_cluster_log_types: ["api", "audit", "authenticator", "controllerManager", "scheduler"] }]],
     fail: [["aws_eks_cluster", "X", { name: "k" }]],

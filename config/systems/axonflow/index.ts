@@ -1,4 +1,5 @@
 import type { DeploymentInput } from "../types";
+import { containers } from "./containers";
 import { data } from "./data";
 import { network } from "./network";
 
@@ -9,6 +10,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const axonflow: readonly DeploymentInput[] = [
-  { system: "axonflow", environment: "prod", region: "us-east-1", account: "axonflow-prod", network: network("prod"), data: data("prod") },
-  { system: "axonflow", environment: "dev", region: "us-east-1", account: "axonflow-dev", network: network("dev"), data: data("dev") },
+  { system: "axonflow", environment: "prod", region: "us-east-1", account: "axonflow-prod", network: network("prod"), data: data("prod"), compute: containers("prod") },
+  { system: "axonflow", environment: "dev", region: "us-east-1", account: "axonflow-dev", network: network("dev"), data: data("dev"), compute: containers("dev") },
 ];

@@ -1,4 +1,5 @@
 import type { DeploymentInput } from "../types";
+import { containers } from "./containers";
 import { data } from "./data";
 import { functions } from "./functions";
 import { messaging } from "./messaging";
@@ -12,6 +13,6 @@ import { observability } from "./observability";
  * `<layer>.ts`.
  */
 export const webhooks: readonly DeploymentInput[] = [
-  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: { ...functions("prod") }, observability: observability("prod") },
-  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: { ...functions("dev") }, observability: observability("dev") },
+  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: { ...functions("prod"), ...containers("prod") }, observability: observability("prod") },
+  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: { ...functions("dev"), ...containers("dev") }, observability: observability("dev") },
 ];
