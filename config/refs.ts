@@ -1,7 +1,7 @@
 import type { ConfigProblem } from "./errors";
 
 /** Kinds of things one layer defines and others refer to by id. */
-export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe";
+export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe" | "distribution";
 
 /** How a kind reads in messages: `a workload of network.workloads`. */
 const KIND_LABELS: Readonly<Record<RefKind, string>> = {
@@ -14,6 +14,7 @@ const KIND_LABELS: Readonly<Record<RefKind, string>> = {
   rule: "a rule of messaging.buses.*.rules",
   topic: "a topic of messaging.topics",
   pipe: "a pipe of messaging.pipes",
+  distribution: "a distribution of edge.distributions",
 };
 
 interface Definition {

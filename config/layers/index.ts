@@ -1,5 +1,6 @@
 import { computeLayer } from "./compute";
 import { dataLayer } from "./data";
+import { edgeLayer } from "./edge";
 import { messagingLayer } from "./messaging";
 import { networkLayer } from "./network";
 
@@ -8,4 +9,4 @@ import { networkLayer } from "./network";
  * layer is one file in this folder and one line here; its settings type goes
  * into `LayerSettings` (config/deployment.ts).
  */
-export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer] as const;
+export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer, edgeLayer] as const;

@@ -7,7 +7,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { policyDocument } from "../iam/policy-document";
+import { policyDocument, type PolicyStatement } from "../iam/policy-document";
 import { check, matches, validateProps } from "../validate";
 
 /** Props of a private bucket. */
@@ -19,6 +19,8 @@ export interface PrivateBucketProps {
   readonly lifecycleRules?: readonly S3BucketLifecycleConfigurationRule[];
   /** CORS rules for browser uploads. @default no CORS configuration */
   readonly corsRules?: readonly S3BucketCorsConfigurationCorsRule[];
+  /** Statements added to the bucket policy after the TLS deny (a CloudFront reader). @default none */
+  readonly policyStatements?: readonly PolicyStatement[];
   /** Refuse `terraform destroy` and deletion of a non-empty bucket. */
   readonly preventDestroy: boolean;
 }
@@ -59,7 +61,7 @@ export class PrivateBucket extends Construct {
       policy: policyDocument([{
         Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",
         Resource: [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } },
-      }]),
+      }, ...(props.policyStatements ?? [])]),
     });
     new S3BucketLifecycleConfiguration(this, "Lifecycle", {
       bucket: bucket.id,

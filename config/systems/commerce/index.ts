@@ -1,5 +1,6 @@
 import type { DeploymentInput } from "../types";
 import { data } from "./data";
+import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
 
@@ -10,7 +11,7 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const commerce: readonly DeploymentInput[] = [
-  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
-  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging") },
-  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
+  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), edge: edge("prod") },
+  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), edge: edge("staging") },
+  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), edge: edge("dev") },
 ];

@@ -1,5 +1,6 @@
 import type { DeploymentInput } from "../types";
 import { data } from "./data";
+import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
 
@@ -10,6 +11,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const serverlessSaas: readonly DeploymentInput[] = [
-  { system: "serverless-saas", environment: "prod", region: "eu-west-1", account: "saas-prod-multi-tenant", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
-  { system: "serverless-saas", environment: "dev", region: "eu-west-1", account: "saas-integration-test", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
+  { system: "serverless-saas", environment: "prod", region: "eu-west-1", account: "saas-prod-multi-tenant", network: network("prod"), data: data("prod"), messaging: messaging("prod"), edge: edge("prod") },
+  { system: "serverless-saas", environment: "dev", region: "eu-west-1", account: "saas-integration-test", network: network("dev"), data: data("dev"), messaging: messaging("dev"), edge: edge("dev") },
 ];

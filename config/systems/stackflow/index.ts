@@ -1,5 +1,6 @@
 import type { DeploymentInput } from "../types";
 import { data } from "./data";
+import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
 
@@ -10,6 +11,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const stackflow: readonly DeploymentInput[] = [
-  { system: "stackflow", environment: "prod", region: "us-east-1", account: "stackflow-prod", network: network("prod"), data: data("prod"), messaging: messaging() },
-  { system: "stackflow", environment: "dev", region: "us-east-1", account: "stackflow-dev", network: network("dev"), data: data("dev"), messaging: messaging() },
+  { system: "stackflow", environment: "prod", region: "us-east-1", account: "stackflow-prod", network: network("prod"), data: data("prod"), messaging: messaging(), edge: edge("prod") },
+  { system: "stackflow", environment: "dev", region: "us-east-1", account: "stackflow-dev", network: network("dev"), data: data("dev"), messaging: messaging(), edge: edge("dev") },
 ];

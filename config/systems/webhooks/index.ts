@@ -1,5 +1,6 @@
 import type { DeploymentInput } from "../types";
 import { data } from "./data";
+import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
 
@@ -10,6 +11,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const webhooks: readonly DeploymentInput[] = [
-  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod") },
-  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev") },
+  { system: "webhooks", environment: "prod", region: "eu-central-1", account: "webhooks-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), edge: edge("prod") },
+  { system: "webhooks", environment: "dev", region: "eu-central-1", account: "webhooks-dev", network: network("dev"), data: data("dev"), messaging: messaging("dev"), edge: edge("dev") },
 ];
