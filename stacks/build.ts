@@ -3,6 +3,7 @@ import type { Deployment } from "../config/deployment";
 import { stateBackendFor } from "../lib/state-backend";
 import { ComputeStack } from "./compute-stack";
 import { DataStack } from "./data-stack";
+import { EdgeStack } from "./edge-stack";
 import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
 import { StateStack } from "./state-stack";
@@ -26,5 +27,6 @@ export function buildStacks(app: App, deployments: readonly Deployment[]): void 
     // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
     const messaging = data && deployment.layers.includes("messaging") ? new MessagingStack(app, { deployment, stateStack, data, network }) : undefined;
     if (deployment.layers.includes("compute")) new ComputeStack(app, { deployment, stateStack, network, data, messaging });
+    if (deployment.layers.includes("edge")) new EdgeStack(app, { deployment, stateStack, data });
   }
 }

@@ -114,6 +114,9 @@ export const edgeLayer = defineLayer({
         callbackUrl: `https://${u.callbackHost}/oauth2/callback`, logoutUrl: `https://${u.callbackHost}/`, deletionProtection: d.deletionProtection,
       };
     }
+    const needsSecretKey = e.cloudflare !== undefined || e.distributions.some((x) => x.origin.kind === "host");
+    const hasDataKey = (["store", "table", "bucket"] as const).some((kind) => ctx.idsOf(kind).length > 0);
+    if (needsSecretKey && !hasDataKey) ctx.problem("edge", "origin secrets", "need the data layer: its key encrypts the secret header a custom origin checks (declare the deployment's data stores first)");
     return {
       zone: e.zone, waf, userPool,
       distributions: resolveDistributions(e.distributions, e.zone?.name, ctx),
