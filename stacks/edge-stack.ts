@@ -74,7 +74,9 @@ export class EdgeStack extends LayerStack {
     let webAclArn = "";
     if (e.waf && e.distributions.length > 0) {
       const global = new Construct(this, "CloudFront");
-      Aspects.of(global).add(new ProviderScope(this.providerFor({ region: CLOUDFRONT_REGION })));
+      const cloudFront = this.providerFor({ region: CLOUDFRONT_REGION });
+      // In us-east-1 deployments that is the default provider, which resources name by leaving it unset.
+      if (cloudFront !== this.aws) Aspects.of(global).add(new ProviderScope(cloudFront));
       const acl = new WebAcl(global, "WebAcl", { name: e.waf.name, scope: "CLOUDFRONT", managedRuleGroups: e.waf.managedRuleGroups, rateLimit: e.waf.rateLimit, rateWindowSeconds: e.waf.rateWindowSeconds });
       webAclArn = acl.arn;
       for (const x of e.distributions) {
@@ -133,7 +135,7 @@ export class EdgeStack extends LayerStack {
       alias: `${d.name}/edge`, description: `${d.name}: CloudFront-side logs and site buckets (${CLOUDFRONT_REGION})`,
       accountId: this.accountId, partition: this.partition, preventDestroy: e.protect,
       grants: [
-        serviceKeyUse({ sid: "CloudWatchLogsUse", service: `logs.${CLOUDFRONT_REGION}.amazonaws.com`, encryptionContext: { key: "aws:logs:arn", arnLike: logsArn } }),
+        serviceKeyUse({ sid: "CloudFrontSideLogsUse", service: `logs.${CLOUDFRONT_REGION}.amazonaws.com`, encryptionContext: { key: "aws:logs:arn", arnLike: logsArn } }),
         ...(sites.length === 0 ? [] : [{
           Sid: "CloudFrontReadsSites", Effect: "Allow" as const, Principal: { Service: "cloudfront.amazonaws.com" }, Action: ["kms:Decrypt"], Resource: "*",
           Condition: { StringEquals: { "aws:SourceArn": sites.map((x) => distributions.get(x.id)!.arn) } },

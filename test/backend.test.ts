@@ -20,9 +20,12 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 };
 
 describe("stacks", () => {
-  it("are a network, a data and (where queues or a broker exist) a messaging stack per deployment plus one state stack per account and region", () => {
+  it("are a network, a data, (where queues or a broker exist) a messaging and (where a public edge exists) an edge stack per deployment plus one state stack per account and region", () => {
     const messaging = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
-    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [`${d}-data`, `${d}-network`, ...(messaging.includes(d) ? [`${d}-messaging`] : [])]).sort());
+    const edge = Object.keys(BACKENDS).filter((d) => !d.startsWith("axonflow-"));
+    expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [
+      `${d}-data`, `${d}-network`, ...(messaging.includes(d) ? [`${d}-messaging`] : []), ...(edge.includes(d) ? [`${d}-edge`] : []),
+    ]).sort());
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
@@ -64,7 +67,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(30);
+    expect(locations.length).toBe(39);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {
@@ -79,11 +82,16 @@ describe("providers", () => {
     const aws = { source: "registry.terraform.io/hashicorp/aws", version: "6.25.0" };
     const random = { source: "registry.terraform.io/hashicorp/random", version: "3.7.2" };
     const tls = { source: "registry.terraform.io/hashicorp/tls", version: "4.1.0" };
+    const cloudflare = { source: "registry.terraform.io/cloudflare/cloudflare", version: "5.14.0" };
     for (const name of stackNames()) {
       const tf = stack(name).terraform;
       const generatesSecrets = name.endsWith("-data") && !name.startsWith("serverless-saas-");
       const runsBroker = /^webhooks-(prod|dev)-messaging$/.test(name);
-      expect(tf.required_providers, name).toEqual(runsBroker ? { aws, random, tls } : generatesSecrets ? { aws, random } : { aws });
+      // Edge: commerce generates its ALB origin's secret header; webhooks also holds the Cloudflare zone.
+      const cloudflareEdge = /^webhooks-(prod|dev)-edge$/.test(name);
+      const originSecret = /^commerce-(prod|staging|dev)-edge$/.test(name);
+      expect(tf.required_providers, name).toEqual(
+        runsBroker ? { aws, random, tls } : cloudflareEdge ? { aws, cloudflare, random } : generatesSecrets || originSecret ? { aws, random } : { aws });
       expect(tf.required_version).toBe(">= 1.11.0");
     }
   });

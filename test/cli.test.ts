@@ -28,7 +28,7 @@ describe.concurrent("main.ts", () => {
     const outdir = join(work, "parallel");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "", SYNTH_WORKERS: "2" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 40 stacks for 11 deployments");
+    expect(result.stdout).toContain("Synthesized 49 stacks for 11 deployments");
     expect(result.stdout).toContain("(2 processes)");
     expect(filesUnder(outdir)).toEqual(filesUnder(inject("synthDir")));
     expectSameAsSharedSynth(outdir);
@@ -39,8 +39,8 @@ describe.concurrent("main.ts", () => {
     const outdir = join(work, "subset");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "commerce-dev" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 3 stacks for 1 deployments");
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-data", "commerce-dev-network", "commerce-nonprod-us-west-2-state"]);
+    expect(result.stdout).toContain("Synthesized 4 stacks for 1 deployments");
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-data", "commerce-dev-edge", "commerce-dev-network", "commerce-nonprod-us-west-2-state"]);
     // The state stack is shared with commerce-staging: selecting one of its deployments must not change it.
     expectSameAsSharedSynth(join(outdir, "stacks"), "stacks");
   });

@@ -77,9 +77,13 @@ describe("apply order of every synthesized deployment", () => {
     }
     // A deployment depends on nothing outside itself, so its apply is self-contained.
     expect(externalDependencies(manifest(), order)).toEqual([]);
-    // Layers come in the SPEC order: state, governance, network, data, ...
-    const layerIndex = order.map((s) => (s === state ? 0 : LAYERS.indexOf(s.slice(d.name.length + 1) as (typeof LAYERS)[number])));
-    expect(layerIndex).toEqual([...layerIndex].sort((a, b) => a - b));
+    // Order follows the dependencies, not the layer list (docs/delivery.md: waves come from the manifest), so a
+    // layer needing only state and data (edge) is applied before network-dependent ones; within a wave, SPEC layer order.
+    expect(order).toEqual(applyWaves(manifest(), order).flat());
+    for (const wave of applyWaves(manifest(), order)) {
+      const layerIndex = wave.map((s) => (s === state ? 0 : LAYERS.indexOf(s.slice(d.name.length + 1) as (typeof LAYERS)[number])));
+      expect(layerIndex).toEqual([...layerIndex].sort((a, b) => a - b));
+    }
     if (order.includes(`${d.name}-data`) && manifest().stacks[`${d.name}-data`].dependencies.includes(`${d.name}-network`)) {
       expect(order.indexOf(`${d.name}-network`)).toBeLessThan(order.indexOf(`${d.name}-data`));
     }
