@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { manifest, stack, stackNames } from "./support/synth";
 
-const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state"));
+/** Account-scoped stacks other than state: `<account>-<region>-<layer>`. */
+const isAccountScoped = (n: string) => /-[a-z]{2}-[a-z]+-\d-[a-z]+$/.test(n);
+const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !isAccountScoped(n));
+const accountStacks = () => stackNames().filter((n) => !n.endsWith("-state") && isAccountScoped(n));
 const stateStacks = () => stackNames().filter((n) => n.endsWith("-state"));
 
 /** Expected backend of each deployment: account name and region decide bucket and table. */
@@ -62,12 +65,12 @@ describe("S3 backend", () => {
   });
 
   it("gives every stack its own state key", () => {
-    const locations = layerStacks().map((n) => {
+    const locations = [...layerStacks(), ...accountStacks()].map((n) => {
       const s3 = stack(n).terraform.backend.s3;
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(39);
+    expect(locations.length).toBe(43);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {

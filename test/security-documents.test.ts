@@ -78,6 +78,16 @@ const KEY_POLICIES: Record<string, (d: Deployment) => object> = {
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
 const ROLES: Record<string, { readonly inline?: (d: Deployment) => object; readonly managed: readonly string[] }> = {
   "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
+  // API Gateway's account role (account-scoped edge stack): only the log groups REST APIs write to.
+  "apigateway.amazonaws.com": {
+    managed: [],
+    inline: (d) => {
+      const logs = `${ARN}:logs:${d.region}:${ACCOUNT}:log-group:`;
+      return document(
+        { Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: `${logs}*` },
+        { Effect: "Allow", Action: ["logs:DescribeLogStreams", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${logs}API-Gateway-Execution-Logs_*`, `${logs}/aws/apigateway/*`] });
+    },
+  },
   "backup.amazonaws.com": { managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
   "vpc-flow-logs.amazonaws.com": {
     managed: [],

@@ -36,6 +36,29 @@ const userPoolSchema = z.strictObject({
   callbackHost: z.string(),
 });
 
+/**
+ * The `edge.api` section: the REST API in front of the deployment's API
+ * function (wired to compute's contract in phase 2, docs/edge.md). Its
+ * account and region get the API Gateway CloudWatch role (EdgeAccountStack).
+ */
+const apiSchema = z.strictObject({
+  /** Stage the API is served under (seed 000 calls `/prod/api/health`). @default "prod" */
+  stageName: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be 1-128 letters, digits, hyphens and underscores (API Gateway stage names)" }).default("prod"),
+  /**
+   * API Gateway's integration timeout. Its quota is 29 s; a function running
+   * longer (StackFlowAPI's 300 s) is cut at 29 s unless the account's quota
+   * is raised first (docs/edge.md). @default 29000
+   */
+  integrationTimeoutMs: intBetween(50, 29_000, "milliseconds (API Gateway's integration timeout quota)").default(29_000),
+  /** Per-method throttling: steady requests per second and the burst above it (the account allows 10,000 and 5,000). */
+  throttling: z.strictObject({
+    /** @default 1000 */
+    rateLimit: intBetween(1, 10_000, "requests per second (API Gateway's account quota)").default(1000),
+    /** @default 2000 */
+    burstLimit: intBetween(1, 5_000, "requests (API Gateway's account burst quota)").default(2000),
+  }).default({ rateLimit: 1000, burstLimit: 2000 }),
+});
+
 /** The `edge` section of a deployment. */
 export const edgeSchema = z.strictObject({
   /**
@@ -51,7 +74,16 @@ export const edgeSchema = z.strictObject({
   userPool: userPoolSchema.optional(),
   /** The Cloudflare zone and the endpoint it proxies (config/layers/edge-cloudflare.ts). @default none */
   cloudflare: cloudflareSchema.optional(),
+  /** The REST API in front of the deployment's API function. @default none */
+  api: apiSchema.optional(),
 });
+
+/** Resolved REST API settings (its name joins the name registry with the API itself, in phase 2). */
+export interface ApiSettings {
+  readonly stageName: string;
+  readonly integrationTimeoutMs: number;
+  readonly throttling: { readonly rateLimit: number; readonly burstLimit: number };
+}
 
 /** Resolved settings of the deployment's web ACL (CLOUDFRONT scope). */
 export interface WafSettings {
@@ -81,6 +113,8 @@ export interface EdgeSettings {
   readonly distributions: readonly DistributionSettings[];
   readonly userPool?: UserPoolSettings;
   readonly cloudflare?: CloudflareSettings;
+  /** The REST API; its account and region then need the API Gateway CloudWatch role. */
+  readonly api?: ApiSettings;
   /** Days edge logs (WAF, CloudFront access) are kept: the deployment's log retention. */
   readonly logRetentionDays: number;
   /** `prevent_destroy` and deletion protection on what holds data (site buckets, log groups, the user pool). */
@@ -121,8 +155,9 @@ export const edgeLayer = defineLayer({
       zone: e.zone, waf, userPool,
       distributions: resolveDistributions(e.distributions, e.zone?.name, ctx),
       cloudflare: e.cloudflare && resolveCloudflare(e.cloudflare, ctx),
+      api: e.api,
       logRetentionDays: d.logRetentionDays, protect: d.deletionProtection,
     };
   },
-  used: (s: EdgeSettings) => s.distributions.length > 0 || s.userPool !== undefined || s.cloudflare !== undefined,
+  used: (s: EdgeSettings) => s.distributions.length > 0 || s.userPool !== undefined || s.cloudflare !== undefined || s.api !== undefined,
 });

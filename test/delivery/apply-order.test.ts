@@ -69,7 +69,9 @@ describe("apply order of every synthesized deployment", () => {
     expect(order[0]).toBe(state);
     // Every stack named after the deployment is included, and nothing of another deployment.
     const own = Object.keys(manifest().stacks).filter((s) => s.startsWith(`${d.name}-`) && LAYERS.some((l) => s === `${d.name}-${l}`));
-    expect([...order].sort()).toEqual([state, ...own].sort());
+    // Account-scoped stacks of the deployment's account and region (the edge one where it has a REST API).
+    const scoped = LAYERS.map((l) => state.replace(/-state$/, `-${l}`)).filter((s) => s !== state && s in manifest().stacks);
+    expect([...order].sort()).toEqual([state, ...scoped, ...own].sort());
     expect(own.length).toBeGreaterThanOrEqual(1);
     // Each stack comes after everything it depends on (explicit dependency or cross-stack reference).
     for (const [i, stack] of order.entries()) {
@@ -81,7 +83,7 @@ describe("apply order of every synthesized deployment", () => {
     // layer needing only state and data (edge) is applied before network-dependent ones; within a wave, SPEC layer order.
     expect(order).toEqual(applyWaves(manifest(), order).flat());
     for (const wave of applyWaves(manifest(), order)) {
-      const layerIndex = wave.map((s) => (s === state ? 0 : LAYERS.indexOf(s.slice(d.name.length + 1) as (typeof LAYERS)[number])));
+      const layerIndex = wave.map((s) => LAYERS.indexOf(s.slice(s.lastIndexOf("-") + 1) as (typeof LAYERS)[number]));
       expect(layerIndex).toEqual([...layerIndex].sort((a, b) => a - b));
     }
     if (order.includes(`${d.name}-data`) && manifest().stacks[`${d.name}-data`].dependencies.includes(`${d.name}-network`)) {
