@@ -2,6 +2,7 @@ import { z } from "zod";
 import { backupRetentionDays, enumOf, logRetentionDays, riskReason } from "./fields";
 import type { ComputeSettings } from "./layers/compute";
 import type { DataSettings } from "./layers/data";
+import type { EdgeSettings } from "./layers/edge";
 import type { MessagingSettings } from "./layers/messaging";
 import type { NetworkSettings } from "./layers/network";
 import type { ObservabilitySettings } from "./layers/observability";
@@ -92,6 +93,7 @@ export interface LayerSettings {
   readonly data: DataSettings;
   readonly messaging: MessagingSettings;
   readonly compute: ComputeSettings;
+  readonly edge: EdgeSettings;
   readonly observability: ObservabilitySettings;
 }
 

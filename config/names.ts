@@ -91,6 +91,11 @@ export const NAME_KINDS = {
     scope: "region", maxLength: 256, pattern: /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/,
     rule: "2-256 lowercase letters, digits and ._-/ separators, starting and ending with a letter or digit",
   },
+  // CLOUDFRONT-scope web ACLs all live in us-east-1, so one account holds them all.
+  "waf-web-acl": { scope: "account", maxLength: 128, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-128 letters, digits, hyphens and underscores" },
+  "cognito-user-pool": { scope: "region", maxLength: 128, pattern: /^[\w\s+=,.@-]+$/, rule: "1-128 letters, digits, spaces and +=,.@_-" },
+  // Prefix domains (<prefix>.auth.<region>.amazoncognito.com) are shared by every AWS customer.
+  "cognito-domain": { scope: "global", maxLength: 63, pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, rule: "1-63 lowercase letters, digits and inner hyphens" },
 } as const satisfies Record<string, NameKind>;
 
 /** A kind of name in {@link NAME_KINDS}. */

@@ -1,7 +1,7 @@
 import type { ConfigProblem } from "./errors";
 
 /** Kinds of things one layer defines and others refer to by id. */
-export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe" | "service" | "repository";
+export type RefKind = "workload" | "store" | "table" | "bucket" | "queue" | "bus" | "rule" | "topic" | "pipe" | "service" | "repository" | "distribution";
 
 /** How a kind reads in messages: `a workload of network.workloads`. */
 const KIND_LABELS: Readonly<Record<RefKind, string>> = {
@@ -16,6 +16,7 @@ const KIND_LABELS: Readonly<Record<RefKind, string>> = {
   pipe: "a pipe of messaging.pipes",
   service: "a service of compute.ecs.services",
   repository: "a repository of compute.repositories",
+  distribution: "a distribution of edge.distributions",
 };
 
 interface Definition {

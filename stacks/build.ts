@@ -7,6 +7,8 @@ import { stateBackendFor } from "../lib/state-backend";
 import { AccountGovernanceStack } from "./account-governance-stack";
 import { ComputeStack } from "./compute-stack";
 import { DataStack } from "./data-stack";
+import { EdgeAccountStack } from "./edge-account-stack";
+import { EdgeStack } from "./edge-stack";
 import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
 import { ObservabilityStack } from "./observability-stack";
@@ -38,6 +40,7 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
     new OrganizationGovernanceStack(app, { organization, governance: GOVERNANCE, stateStack: stateStackOf(organization.management, organization.region) });
   }
   for (const g of governance) new AccountGovernanceStack(app, { governance: g, stateStack: stateStackOf(g.account, g.homeRegion) });
+  const edgeAccounts = new Map<string, EdgeAccountStack>();
   for (const deployment of deployments) {
     const stateStack = stateStacks.get(stateBackendFor(deployment.account, deployment.region).stackName)!;
     const network = new NetworkStack(app, { deployment, stateStack });
@@ -45,6 +48,16 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
     // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
     const messaging = data && deployment.layers.includes("messaging") ? new MessagingStack(app, { deployment, stateStack, data, network }) : undefined;
     if (deployment.layers.includes("compute")) new ComputeStack(app, { deployment, stateStack, network, data, messaging });
+    if (deployment.layers.includes("edge")) {
+      const edge = new EdgeStack(app, { deployment, stateStack, data });
+      if (deployment.edge.api) {
+        // Once per account and region with a REST API; its stages log through that account's role.
+        const backend = stateBackendFor(deployment.account, deployment.region);
+        const key = `${backend.stackName}/edge`;
+        if (!edgeAccounts.has(key)) edgeAccounts.set(key, new EdgeAccountStack(app, { account: deployment.account, backend, stateStack }));
+        edge.addDependency(edgeAccounts.get(key)!);
+      }
+    }
     if (deployment.layers.includes("observability")) new ObservabilityStack(app, { deployment, stateStack, network, data, messaging });
   }
 }

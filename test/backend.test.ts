@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { manifest, stack, stackNames } from "./support/synth";
 
-// Account governance stacks are scope stacks with their own key (test/governance/account-governance.test.ts).
-const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.endsWith("-governance"));
+/** Account-scoped stacks other than state: `<account>-<region>-<layer>`. */
+const isAccountScoped = (n: string) => /-[a-z]{2}-[a-z]+-\d-[a-z]+$/.test(n);
+// Governance stacks are scope stacks with their own keys (test/governance/).
+const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.endsWith("-governance") && !isAccountScoped(n));
+const accountStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.endsWith("-governance") && isAccountScoped(n));
 const stateStacks = () => stackNames().filter((n) => n.endsWith("-state"));
 
 /** Expected backend of each deployment: account name and region decide bucket and table. */
@@ -21,11 +24,12 @@ const BACKENDS: Record<string, { bucket: string; table: string; region: string }
 };
 
 describe("stacks", () => {
-  it("are a network, a data, an observability, (where queues or a broker exist) a messaging and (where functions or containers exist) a compute stack per deployment plus one state stack per account and region", () => {
+  it("are a network, a data, an observability, (where queues or a broker exist) a messaging, (where functions or containers exist) a compute and (where a public edge exists) an edge stack per deployment plus one state stack per account and region", () => {
     const messaging = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "commerce-prod", "commerce-staging"];
     const compute = ["stackflow-prod", "stackflow-dev", "webhooks-prod", "webhooks-dev", "serverless-saas-prod", "serverless-saas-dev", "axonflow-prod", "axonflow-dev", "commerce-prod", "commerce-staging", "commerce-dev"];
+    const edge = Object.keys(BACKENDS).filter((d) => !d.startsWith("axonflow-"));
     expect(layerStacks()).toEqual(Object.keys(BACKENDS).flatMap((d) => [
-      `${d}-data`, `${d}-network`, `${d}-observability`, ...(messaging.includes(d) ? [`${d}-messaging`] : []), ...(compute.includes(d) ? [`${d}-compute`] : []),
+      `${d}-data`, `${d}-network`, `${d}-observability`, ...(messaging.includes(d) ? [`${d}-messaging`] : []), ...(compute.includes(d) ? [`${d}-compute`] : []), ...(edge.includes(d) ? [`${d}-edge`] : []),
     ]).sort());
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
@@ -63,12 +67,12 @@ describe("S3 backend", () => {
   });
 
   it("gives every stack its own state key", () => {
-    const locations = layerStacks().map((n) => {
+    const locations = [...layerStacks(), ...accountStacks()].map((n) => {
       const s3 = stack(n).terraform.backend.s3;
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(52);
+    expect(locations.length).toBe(65);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {
@@ -83,11 +87,16 @@ describe("providers", () => {
     const aws = { source: "registry.terraform.io/hashicorp/aws", version: "6.25.0" };
     const random = { source: "registry.terraform.io/hashicorp/random", version: "3.7.2" };
     const tls = { source: "registry.terraform.io/hashicorp/tls", version: "4.1.0" };
+    const cloudflare = { source: "registry.terraform.io/cloudflare/cloudflare", version: "5.14.0" };
     for (const name of stackNames()) {
       const tf = stack(name).terraform;
       const generatesSecrets = (name.endsWith("-data") && !name.startsWith("serverless-saas-")) || /^(stackflow|webhooks)-(prod|dev)-compute$/.test(name);
       const runsBroker = /^webhooks-(prod|dev)-messaging$/.test(name);
-      expect(tf.required_providers, name).toEqual(runsBroker ? { aws, random, tls } : generatesSecrets ? { aws, random } : { aws });
+      // Edge: commerce generates its ALB origin's secret header; webhooks also holds the Cloudflare zone.
+      const cloudflareEdge = /^webhooks-(prod|dev)-edge$/.test(name);
+      const originSecret = /^commerce-(prod|staging|dev)-edge$/.test(name);
+      expect(tf.required_providers, name).toEqual(
+        runsBroker ? { aws, random, tls } : cloudflareEdge ? { aws, cloudflare, random } : generatesSecrets || originSecret ? { aws, random } : { aws });
       expect(tf.required_version).toBe(">= 1.11.0");
     }
   });

@@ -28,7 +28,7 @@ describe.concurrent("main.ts", () => {
     const outdir = join(work, "parallel");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "", SYNTH_WORKERS: "2" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 74 stacks for 11 deployments");
+    expect(result.stdout).toContain("Synthesized 87 stacks for 11 deployments");
     expect(result.stdout).toContain("(2 processes)");
     expect(filesUnder(outdir)).toEqual(filesUnder(inject("synthDir")));
     expectSameAsSharedSynth(outdir);
@@ -39,8 +39,8 @@ describe.concurrent("main.ts", () => {
     const outdir = join(work, "subset");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "commerce-dev" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 6 stacks for 1 deployments");
-    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-compute", "commerce-dev-data", "commerce-dev-network", "commerce-dev-observability", "commerce-nonprod-us-west-2-governance", "commerce-nonprod-us-west-2-state"]);
+    expect(result.stdout).toContain("Synthesized 7 stacks for 1 deployments");
+    expect(readdirSync(join(outdir, "stacks")).sort()).toEqual(["commerce-dev-compute", "commerce-dev-data", "commerce-dev-edge", "commerce-dev-network", "commerce-dev-observability", "commerce-nonprod-us-west-2-governance", "commerce-nonprod-us-west-2-state"]);
     // State and governance stacks are shared with commerce-staging (whose apply role the governance stack keeps): selecting one of its deployments must not change them.
     expectSameAsSharedSynth(join(outdir, "stacks"), "stacks");
   });

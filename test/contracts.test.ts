@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { COMPUTE } from "../stacks/compute-stack";
 import { DATA } from "../stacks/data-stack";
+import { EDGE } from "../stacks/edge-stack";
 import { MESSAGING } from "../stacks/messaging-stack";
 import { NETWORK } from "../stacks/network-stack";
 import { OBSERVABILITY } from "../stacks/observability-stack";
 import { DEPLOYMENTS } from "./support/deployments";
 import { manifest, onlyRef, refBy, resources, stack, stackNames, upstream } from "./support/synth";
 
-const CONTRACTS = { network: NETWORK, data: DATA, messaging: MESSAGING, compute: COMPUTE, observability: OBSERVABILITY } as const;
+const CONTRACTS = { network: NETWORK, data: DATA, messaging: MESSAGING, compute: COMPUTE, edge: EDGE, observability: OBSERVABILITY } as const;
 const tierSubnets = (name: string, tier: string) =>
   Object.entries(resources(stack(name), "aws_subnet")).filter(([, s]) => (s.tags as Record<string, string>).tier === tier).map(([id]) => `\${aws_subnet.${id}.id}`);
 

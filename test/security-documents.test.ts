@@ -45,6 +45,20 @@ const KEY_POLICIES: Record<string, (d: Deployment) => object> = {
     Sid: "CloudWatchLogsUse", Effect: "Allow", Principal: { Service: `logs.${d.region}.amazonaws.com` }, Action: KEY_USE, Resource: "*",
     Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${ARN}:logs:${d.region}:${ACCOUNT}:log-group:*` } },
   }),
+  // The edge key (us-east-1): CloudWatch Logs there for this account's log groups, and CloudFront decrypting
+  // site objects for exactly the distributions that read a site bucket through origin access control.
+  CloudFrontSideLogsUse: (d) => {
+    const sites = Object.entries(resources(d.s, "aws_cloudfront_distribution"))
+      .filter(([, x]) => (x.origin as { origin_access_control_id?: string }[]).some((o) => o.origin_access_control_id !== undefined))
+      .map(([id]) => `\${aws_cloudfront_distribution.${id}.arn}`);
+    return document(ROOT, {
+      Sid: "CloudFrontSideLogsUse", Effect: "Allow", Principal: { Service: "logs.us-east-1.amazonaws.com" }, Action: KEY_USE, Resource: "*",
+      Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${ARN}:logs:us-east-1:${ACCOUNT}:log-group:*` } },
+    }, ...(sites.length === 0 ? [] : [{
+      Sid: "CloudFrontReadsSites", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: ["kms:Decrypt"], Resource: "*",
+      Condition: { StringEquals: { "aws:SourceArn": sites } },
+    }]));
+  },
   // The messaging key: EventBridge and SES, each for its own bus or topic of this deployment.
   EventBridgeValidatesKey: (d) => {
     const prefix = `${d.system}-${d.env}`;
@@ -96,6 +110,16 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
   },
   "mediaconvert.amazonaws.com": { managed: [], inline: (d) => document(...mediaConvertRole({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region })) },
   "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
+  // API Gateway's account role (account-scoped edge stack): only the log groups REST APIs write to.
+  "apigateway.amazonaws.com": {
+    managed: [],
+    inline: (d) => {
+      const logs = `${ARN}:logs:${d.region}:${ACCOUNT}:log-group:`;
+      return document(
+        { Effect: "Allow", Action: ["logs:DescribeLogGroups"], Resource: `${logs}*` },
+        { Effect: "Allow", Action: ["logs:DescribeLogStreams", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${logs}API-Gateway-Execution-Logs_*`, `${logs}/aws/apigateway/*`] });
+    },
+  },
   "backup.amazonaws.com": { managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
   "vpc-flow-logs.amazonaws.com": {
     managed: [],
@@ -184,6 +208,20 @@ const trustOf = (service: string) => document({
   ...(TRUST_WITHOUT_SOURCE_ACCOUNT.has(service) ? {} : { Condition: SOURCE_ACCOUNT }),
 });
 
+/**
+ * What a site bucket adds to the TLS deny: CloudFront reading its objects for
+ * the one distribution whose origin is this bucket (none for other buckets).
+ */
+function siteReaders(d: Deployment, bucketRef: string): object[] {
+  const name = resources(d.s, "aws_s3_bucket")[bucketRef.slice("${aws_s3_bucket.".length, -".id}".length)].bucket as string;
+  return Object.entries(resources(d.s, "aws_cloudfront_distribution"))
+    .filter(([, x]) => (x.origin as { domain_name: string }[]).some((o) => o.domain_name === `${name}.s3.us-east-1.amazonaws.com`))
+    .map(([id]) => ({
+      Sid: "CloudFrontReads", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
+      Resource: `${ARN}:s3:::${name}/*`, Condition: { StringEquals: { "aws:SourceArn": `\${aws_cloudfront_distribution.${id}.arn}` } },
+    }));
+}
+
 /** The one service allowed to publish to each topic, by the topic's purpose (undefined: only the account's own principals). */
 const TOPIC_PUBLISHERS: Record<string, { readonly sid: string; readonly principal: string } | undefined> = {
   "fan-out": { sid: "EventsPublishes", principal: "events.amazonaws.com" },
@@ -238,7 +276,7 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
         Sid: "ElbDeliversAccessLogs", Effect: "Allow", Principal: { AWS: `\${data.aws_elb_service_account.${elb}.arn}` },
         Action: "s3:PutObject", Resource: `${arn}/alb/AWSLogs/${ACCOUNT}/*`,
       }] : [];
-      expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`]), ...accessLogs));
+      expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`]), ...accessLogs, ...siteReaders(d, p.bucket as string)));
     }
     // One policy per queue: a queue left without one would accept plain HTTP unnoticed.
     expect(Object.keys(resources(d.s, "aws_sqs_queue_policy")).length).toBe(Object.keys(resources(d.s, "aws_sqs_queue")).length);

@@ -1,5 +1,6 @@
 import { computeLayer } from "./compute";
 import { dataLayer } from "./data";
+import { edgeLayer } from "./edge";
 import { messagingLayer } from "./messaging";
 import { networkLayer } from "./network";
 import { observabilityLayer } from "./observability";
@@ -9,4 +10,4 @@ import { observabilityLayer } from "./observability";
  * layer is one file in this folder and one line here; its settings type goes
  * into `LayerSettings` (config/deployment.ts).
  */
-export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer, observabilityLayer] as const;
+export const LAYER_CONFIGS = [networkLayer, dataLayer, messagingLayer, computeLayer, edgeLayer, observabilityLayer] as const;

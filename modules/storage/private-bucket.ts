@@ -22,7 +22,7 @@ export interface PrivateBucketProps {
   readonly corsRules?: readonly S3BucketCorsConfigurationCorsRule[];
   /** Refuse `terraform destroy` and deletion of a non-empty bucket. */
   readonly preventDestroy: boolean;
-  /** Statements the bucket policy adds after the TLS deny, e.g. a service's delivery grant. @default none */
+  /** Statements the bucket policy adds after the TLS deny, e.g. a service's delivery grant or a CloudFront reader. @default none */
   readonly policyStatements?: readonly PolicyStatement[];
   /** Provider of another account or region (PlatformStack.providerFor). @default the stack's own */
   readonly provider?: TerraformProvider;

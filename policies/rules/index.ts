@@ -10,6 +10,8 @@ import { AutoScalingLaunchTemplate } from "./autoscaling/launch-template";
 import { CloudflareAlwaysHttps } from "./cloudflare/zone-setting";
 import { CloudflareMinTls12 } from "./cloudflare/zone-setting";
 import { CloudflareStrictSsl } from "./cloudflare/zone-setting";
+import { CloudflareTls13 } from "./cloudflare/zone-setting";
+import { CognitoDeletionProtectionInProd } from "./cognito/deletion-protection-in-prod";
 import { CloudFrontMinimumTlsVersion } from "./cloudfront/minimum-tls-version";
 import { CloudFrontOriginHttps } from "./cloudfront/origin-https";
 import { CloudFrontS3OriginAccessControl } from "./cloudfront/s3-origin-access-control";
@@ -104,6 +106,7 @@ import { TerraformPreventDestroyInProd } from "./terraform/prevent-destroy-in-pr
 import { TerraformReferencesResolve } from "./terraform/references-resolve";
 import { TerraformS3Backend } from "./terraform/s3-backend";
 import { VpcFlowLogs } from "./vpc/flow-logs";
+import { WafLoggingRedactsAuthorization } from "./waf/logging-redacts-authorization";
 import { WafManagedRuleGroups } from "./waf/managed-rule-groups";
 import { WafRateBasedRule } from "./waf/rate-based-rule";
 
@@ -114,6 +117,8 @@ export const ALL_RULES: readonly Rule[] = [
   CloudflareAlwaysHttps,
   CloudflareMinTls12,
   CloudflareStrictSsl,
+  CloudflareTls13,
+  CognitoDeletionProtectionInProd,
   CloudFrontMinimumTlsVersion,
   CloudFrontOriginHttps,
   CloudFrontS3OriginAccessControl,
@@ -208,6 +213,7 @@ export const ALL_RULES: readonly Rule[] = [
   TerraformReferencesResolve,
   TerraformS3Backend,
   VpcFlowLogs,
+  WafLoggingRedactsAuthorization,
   WafManagedRuleGroups,
   WafRateBasedRule,
 ];

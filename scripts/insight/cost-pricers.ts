@@ -36,6 +36,13 @@ export const FREE = new Set([
   // Cloud Control itself is free (the permission it manages is too).
   // Capacity providers, CA activation and permissions, ECR lifecycle rules: settings, not billed things.
   "aws_ecs_cluster_capacity_providers", "aws_acmpca_certificate", "aws_acmpca_certificate_authority_certificate", "aws_acmpca_permission", "aws_ecr_lifecycle_policy",
+  // Edge settings and wiring (certificate validation, cache and origin-access policies, log delivery and its policy, WAF logging:
+  // the logs themselves are priced on their log group); Cognito's first 10,000 monthly active users are free (Essentials).
+  "aws_acm_certificate_validation", "aws_cloudfront_cache_policy", "aws_cloudfront_origin_access_control",
+  "aws_cloudwatch_log_delivery", "aws_cloudwatch_log_delivery_destination", "aws_cloudwatch_log_delivery_source", "aws_cloudwatch_log_resource_policy",
+  "aws_wafv2_web_acl_logging_configuration", "aws_cognito_user_pool", "aws_cognito_user_pool_client", "aws_cognito_user_pool_domain",
+  // Cloudflare bills its plan per zone outside AWS; this estimate is AWS-only (docs/insight.md).
+  "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset",
   "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
   "aws_vpc", "aws_subnet", "aws_route", "aws_route_table", "aws_route_table_association", "aws_internet_gateway",
   "aws_default_security_group", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",

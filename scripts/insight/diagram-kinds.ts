@@ -65,7 +65,7 @@ export const CONNECTORS: Readonly<Record<string, { readonly from: string; readon
 };
 
 /** Attributes whose reference points against the traffic (the referenced resource sends to the referrer). */
-export const INBOUND_ATTRIBUTES = new Set(["source", "event_bus_name", "load_balancer", "event_source_arn"]);
+export const INBOUND_ATTRIBUTES = new Set(["source", "event_bus_name", "load_balancer", "event_source_arn", "web_acl_id"]);
 
 /** Supporting types: known, deliberately not drawn. */
 export const SUPPORTING = new Set([

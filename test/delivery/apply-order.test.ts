@@ -5,7 +5,7 @@ import {
 import { stateBackendFor } from "../../lib/state-backend";
 import { MAX_WAVES } from "../../scripts/ops/ci/matrix";
 import { organizationStacks } from "../../scripts/ops/workspace";
-import { LAYERS, layerOf, scopeStackName } from "../../stacks/layers";
+import { LAYERS, scopeStackName } from "../../stacks/layers";
 import { DEPLOYMENTS } from "../support/deployments";
 import { realManifest } from "./support";
 
@@ -71,7 +71,9 @@ describe("apply order of every synthesized deployment", () => {
     expect(order.slice(0, 2)).toEqual([state, governance]);
     // Every stack named after the deployment is included, and nothing of another deployment.
     const own = Object.keys(manifest().stacks).filter((s) => s.startsWith(`${d.name}-`) && LAYERS.some((l) => s === `${d.name}-${l}`));
-    expect([...order].sort()).toEqual([state, governance, ...own].sort());
+    // Account-scoped stacks of the deployment's account and region (the edge one where it has a REST API).
+    const scoped = LAYERS.map((l) => state.replace(/-state$/, `-${l}`)).filter((s) => s !== state && s in manifest().stacks);
+    expect([...order].sort()).toEqual([state, ...scoped, ...own].sort());
     expect(own.length).toBeGreaterThanOrEqual(1);
     // Each stack comes after everything it depends on (explicit dependency or cross-stack reference).
     for (const [i, stack] of order.entries()) {
@@ -79,9 +81,13 @@ describe("apply order of every synthesized deployment", () => {
     }
     // A deployment depends on nothing outside itself, so its apply is self-contained.
     expect(externalDependencies(manifest(), order)).toEqual([]);
-    // Layers come in the SPEC order: state, governance, network, data, ...
-    const layerIndex = order.map((s) => LAYERS.indexOf(layerOf(s)!));
-    expect(layerIndex).toEqual([...layerIndex].sort((a, b) => a - b));
+    // Order follows the dependencies, not the layer list (docs/delivery.md: waves come from the manifest), so a
+    // layer needing only state and data (edge) is applied before network-dependent ones; within a wave, SPEC layer order.
+    expect(order).toEqual(applyWaves(manifest(), order).flat());
+    for (const wave of applyWaves(manifest(), order)) {
+      const layerIndex = wave.map((s) => LAYERS.indexOf(s.slice(s.lastIndexOf("-") + 1) as (typeof LAYERS)[number]));
+      expect(layerIndex).toEqual([...layerIndex].sort((a, b) => a - b));
+    }
     if (order.includes(`${d.name}-data`) && manifest().stacks[`${d.name}-data`].dependencies.includes(`${d.name}-network`)) {
       expect(order.indexOf(`${d.name}-network`)).toBeLessThan(order.indexOf(`${d.name}-data`));
     }

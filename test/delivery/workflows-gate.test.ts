@@ -91,6 +91,7 @@ describe("cost and Cloudflare", () => {
     expect(plan().jobs.plan.environment).toBe("${{ matrix.planEnvironment }}");
     const token = "${{ matrix.cloudflare && secrets.CLOUDFLARE_API_TOKEN || '' }}";
     expect(step(plan().jobs.plan, "Plan").env.CLOUDFLARE_API_TOKEN).toBe(token);
+    expect(step(plan().jobs.plan, "Plan").env.TF_VAR_cloudflare_account_id).toBe("${{ matrix.cloudflare && vars.CLOUDFLARE_ACCOUNT_ID || '' }}");
     const apply = workflow("terraform-apply-wave.yml").doc.jobs.apply;
     expect(apply.environment).toBe("${{ inputs.deployment }}");
     expect(step(apply, "Apply the approved plan").env.CLOUDFLARE_API_TOKEN).toBe(token);
@@ -108,6 +109,13 @@ describe("Cloudflare stacks in the matrix", () => {
     const infos = new Map([...synth.infos, [edge.name, edge]]);
     const [entry] = buildWaves(synth.manifest, infos, [edge.name]).flat();
     expect(entry).toMatchObject({ stack: "commerce-prod-network", cloudflare: true, planEnvironment: "commerce-prod-plan" });
-    for (const e of buildWaves(synth.manifest, synth.infos, Object.keys(synth.manifest.stacks)).flat()) expect(e).toMatchObject({ cloudflare: false, planEnvironment: "" });
+    const entries = buildWaves(synth.manifest, synth.infos, Object.keys(synth.manifest.stacks)).flat();
+    // webhooks' edge stacks hold the Cloudflare zone (issue 16); every other stack plans without the token.
+    const cloudflare = ["webhooks-dev-edge", "webhooks-prod-edge"];
+    for (const e of entries) {
+      const deployment = e.stack.replace(/-edge$/, "");
+      expect(e).toMatchObject(cloudflare.includes(e.stack) ? { cloudflare: true, planEnvironment: `${deployment}-plan` } : { cloudflare: false, planEnvironment: "" });
+    }
+    expect(entries.filter((e) => e.cloudflare).map((e) => e.stack).sort()).toEqual(cloudflare);
   });
 });

@@ -77,7 +77,7 @@ describe("axonflow-prod diagram", () => {
 describe("stackflow-prod diagram", () => {
   const d = diagramOf("stackflow-prod");
 
-  it("lets the app workload reach each data store on its port, the functions their stores and queues, and sends every queue's failures to the DLQ", () => {
+  it("lets the app workload reach each data store on its port, the functions their stores and queues, the WAF the docs site, and sends every queue's failures to the DLQ", () => {
     expect(edgesOf(d)).toEqual([
       "Lambda<br/>StackFlowAPI -> Neptune<br/>stackflow-knowledge-graph",
       "Lambda<br/>StackFlowAPI -> Aurora<br/>stackflow-main-prod",
@@ -88,6 +88,7 @@ describe("stackflow-prod diagram", () => {
       "Lambda<br/>StackFlowPatcher -> Neptune<br/>stackflow-knowledge-graph",
       "Lambda<br/>StackFlowPatcher -> Aurora<br/>stackflow-main-prod",
       "Lambda<br/>StackFlowPatcher -> Aurora<br/>stackflow-req-prod",
+      "WAF web ACL<br/>stackflow-prod-edge -> CloudFront<br/>Distribution",
       "SQS queue<br/>StackFlow-Events-Ingestion.fifo -> Lambda<br/>StackFlowAPI",
       "SQS queue<br/>StackFlow-Events-Ingestion.fifo -> SQS queue<br/>StackFlow-Remediation-DLQ.fifo",
       "SQS queue<br/>StackFlow-Remediation-P1.fifo -> Lambda<br/>StackFlowPatcher",
@@ -101,8 +102,8 @@ describe("stackflow-prod diagram", () => {
     ]);
   });
 
-  it("orders the layers along the traffic path (compute, messaging, data, network), then what watches it, and puts the four stores in the data subnets", () => {
-    expect([...new Set(d.nodes.map((n) => n.layer))]).toEqual(["compute", "messaging", "data", "network", "observability"]);
+  it("orders the layers along the traffic path (edge, compute, messaging, data, network), then what watches it, and puts the four stores in the data subnets", () => {
+    expect([...new Set(d.nodes.map((n) => n.layer))]).toEqual(["edge", "compute", "messaging", "data", "network", "observability"]);
     expect(d.nodes.filter((n) => n.tier === "data").map((n) => n.label)).toEqual([
       "ElastiCache<br/>stackflow-redis-prod",
       "Neptune<br/>stackflow-knowledge-graph",

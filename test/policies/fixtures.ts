@@ -94,6 +94,11 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   "Cloudflare.StrictSsl": { pass: zoneSetting("ssl", "strict"), fail: zoneSetting("ssl", "flexible") },
   "Cloudflare.MinTls12": { pass: zoneSetting("min_tls_version", "1.2"), fail: zoneSetting("min_tls_version", "1.0") },
   "Cloudflare.AlwaysHttps": { pass: zoneSetting("always_use_https", "on"), fail: zoneSetting("always_use_https", "off") },
+  "Cloudflare.Tls13": { pass: zoneSetting("tls_1_3", "on"), fail: zoneSetting("tls_1_3", "off") },
+  "Cognito.DeletionProtectionInProd": {
+    pass: [["aws_cognito_user_pool", "X", { name: "users", deletion_protection: "ACTIVE" }]],
+    fail: [["aws_cognito_user_pool", "X", { name: "users" }]],
+  },
   "DynamoDB.CmkEncryption": {
     pass: [["aws_dynamodb_table", "X", { name: "t", server_side_encryption: { enabled: true, kms_key_arn: kms } }]],
     fail: [["aws_dynamodb_table", "X", { name: "t" }]],
@@ -418,6 +423,14 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   "WAF.ManagedRuleGroups": {
     pass: [["aws_wafv2_web_acl", "X", { name: "edge", scope: "CLOUDFRONT", rule: [{ name: "common", priority: 1, statement: { managed_rule_group_statement: { name: "AWSManagedRulesCommonRuleSet", vendor_name: "AWS" } } }] }]],
     fail: [["aws_wafv2_web_acl", "X", { name: "edge", scope: "CLOUDFRONT", rule: [] }]],
+  },
+  "WAF.LoggingRedactsAuthorization": {
+    pass: [["aws_wafv2_web_acl", "X", { name: "acl", scope: "REGIONAL" }], ["aws_wafv2_web_acl_logging_configuration", "L", {
+      resource_arn: "${aws_wafv2_web_acl.X.arn}", log_destination_configs: ["arn:aws:logs:us-east-1:1:log-group:aws-waf-logs-x"], redacted_fields: [{ single_header: { name: "authorization" } }],
+    }]],
+    fail: [["aws_wafv2_web_acl", "X", { name: "acl", scope: "REGIONAL" }], ["aws_wafv2_web_acl_logging_configuration", "L", {
+      resource_arn: "${aws_wafv2_web_acl.X.arn}", log_destination_configs: ["arn:aws:logs:us-east-1:1:log-group:aws-waf-logs-x"], redacted_fields: [{ single_header: { name: "cookie" } }],
+    }]],
   },
   "WAF.RateBasedRule": {
     pass: [["aws_wafv2_web_acl", "X", { name: "edge", scope: "CLOUDFRONT", rule: [{ name: "rate", priority: 1, statement: { rate_based_statement: { limit: 1000, aggregate_key_type: "IP" } } }] }]],

@@ -1,6 +1,7 @@
 import type { DeploymentInput } from "../types";
 import { containers } from "./containers";
 import { data } from "./data";
+import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
 
@@ -11,7 +12,7 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const commerce: readonly DeploymentInput[] = [
-  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: containers() },
-  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), compute: containers() },
-  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: containers() },
+  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: containers(), edge: edge("prod") },
+  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), compute: containers(), edge: edge("staging") },
+  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: containers(), edge: edge("dev") },
 ];

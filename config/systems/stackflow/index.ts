@@ -1,6 +1,7 @@
 import type { DeploymentInput } from "../types";
 import { data } from "./data";
 import { functions } from "./functions";
+import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
 
@@ -11,6 +12,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const stackflow: readonly DeploymentInput[] = [
-  { system: "stackflow", environment: "prod", region: "us-east-1", account: "stackflow-prod", network: network("prod"), data: data("prod"), messaging: messaging(), compute: functions("prod") },
-  { system: "stackflow", environment: "dev", region: "us-east-1", account: "stackflow-dev", network: network("dev"), data: data("dev"), messaging: messaging(), compute: functions("dev") },
+  { system: "stackflow", environment: "prod", region: "us-east-1", account: "stackflow-prod", network: network("prod"), data: data("prod"), messaging: messaging(), compute: functions("prod"), edge: edge("prod") },
+  { system: "stackflow", environment: "dev", region: "us-east-1", account: "stackflow-dev", network: network("dev"), data: data("dev"), messaging: messaging(), compute: functions("dev"), edge: edge("dev") },
 ];

@@ -40,3 +40,10 @@ export const CloudflareAlwaysHttps = zoneSettingRule(
   "Plain-HTTP requests otherwise reach the proxy and are answered in clear text, cookies and tokens included.",
   "always_use_https", ["on"],
 );
+
+export const CloudflareTls13 = zoneSettingRule(
+  "Cloudflare.Tls13",
+  "Every cloudflare_zone sets tls_1_3 = on (or zrt, TLS 1.3 with 0-RTT).",
+  "Without TLS 1.3 every client negotiates 1.2 at best: an extra round trip per handshake and no forward secrecy by construction.",
+  "tls_1_3", ["on", "zrt"],
+);

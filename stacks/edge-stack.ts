@@ -1,0 +1,167 @@
+import { Aspects, TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import type { DistributionSettings } from "../config/layers/edge-distributions";
+import { AccessLogs } from "../modules/edge/access-logs";
+import { AliasRecords } from "../modules/edge/alias-records";
+import { DnsValidatedCertificate } from "../modules/edge/certificate";
+import { CloudflareProtection } from "../modules/edge/cloudflare-protection";
+import { CloudflareZone } from "../modules/edge/cloudflare-zone";
+import { Distribution } from "../modules/edge/distribution";
+import { HostedZone } from "../modules/edge/hosted-zone";
+import { LogDeliveryPolicy } from "../modules/edge/log-delivery-policy";
+import { ProviderScope } from "../modules/edge/provider-scope";
+import { UserPool } from "../modules/edge/user-pool";
+import { WafLogging } from "../modules/edge/waf-logging";
+import { WebAcl } from "../modules/edge/web-acl";
+import { serviceKeyUse } from "../modules/kms/key-grants";
+import { KmsKey } from "../modules/kms/kms-key";
+import { LogGroup } from "../modules/logs/log-group";
+import { GeneratedSecret } from "../modules/secrets/generated-secret";
+import { PrivateBucket } from "../modules/storage/private-bucket";
+import { consume, defineContract, publish } from "./contracts";
+import { DATA, type DataStack } from "./data-stack";
+import { LayerStack, type LayerStackProps } from "./layer-stack";
+
+/** Props of the edge layer. */
+export interface EdgeStackProps extends LayerStackProps {
+  /** Read only for origin secrets (its key encrypts them). */
+  readonly data?: DataStack;
+}
+
+/** Where CloudFront reads certificates, web ACLs and its logs' configuration. */
+const CLOUDFRONT_REGION = "us-east-1";
+
+/** What the edge layer publishes for observability; maps are keyed by the distribution's config id. */
+export const EDGE = defineContract("edge", {
+  distribution_ids: { kind: "map", description: "Id of each CloudFront distribution (DistributionId metric dimension)" },
+  distribution_arns: { kind: "map", description: "ARN of each distribution" },
+  distribution_domain_names: { kind: "map", description: "*.cloudfront.net name of each distribution" },
+  web_acl_arn: { kind: "string", description: "CLOUDFRONT-scope web ACL in front of every distribution (us-east-1); empty without distributions" },
+  zone_id: { kind: "string", description: "Route 53 zone of the deployment's domain; empty without one" },
+  user_pool_id: { kind: "string", description: "Cognito user pool of the internal frontend; empty without one" },
+  user_pool_client_id: { kind: "string", description: "App client of the authorization-code flow; empty without a pool" },
+  cloudflare_zone_id: { kind: "string", description: "Cloudflare zone in front of the endpoint; empty without Cloudflare" },
+  origin_secret_arns: { kind: "map", description: "Secret {header, value} each custom origin checks, by distribution id (Cloudflare: key Cloudflare)" },
+});
+
+/**
+ * Edge layer, phase 1 (docs/edge.md): one CLOUDFRONT-scope web ACL, and per
+ * distribution a us-east-1 certificate validated in the deployment's zone,
+ * the distribution, its alias records and access logs, and its origin (a
+ * private bucket read through OAC, or a custom origin's secret header); the
+ * Cognito pool; the Cloudflare zone with its protection rulesets. Everything
+ * CloudFront reads lives in us-east-1 under one edge key.
+ */
+export class EdgeStack extends LayerStack {
+  constructor(scope: Construct, props: EdgeStackProps) {
+    super(scope, "edge", props);
+    const d = this.deployment;
+    const e = d.edge;
+    const secretKeyArn = () => consume(this, DATA, props.data!).get("data_kms_key_arn");
+    const originSecret = (id: string, name: string, header: string) => {
+      if (!this.node.tryFindChild("random")) new RandomProvider(this, "random");
+      const secret = new GeneratedSecret(this, id, {
+        name, description: `${header} value only the edge sends; the origin refuses requests without it`,
+        kmsKeyArn: secretKeyArn(), recoveryWindowDays: d.deletionProtection ? 30 : 7, preventDestroy: d.deletionProtection, specialCharacters: "-_",
+      });
+      secret.storeJson("value", { header });
+      return secret;
+    };
+    const zone = e.zone && new HostedZone(this, "Zone", { name: e.zone.name, existingZoneId: e.zone.existingZoneId, protect: e.protect });
+    const distributions = new Map<string, Distribution>();
+    const secrets: Record<string, string> = {};
+    let webAclArn = "";
+    if (e.waf && e.distributions.length > 0) {
+      const global = new Construct(this, "CloudFront");
+      const cloudFront = this.providerFor({ region: CLOUDFRONT_REGION });
+      // In us-east-1 deployments that is the default provider, which resources name by leaving it unset.
+      if (cloudFront !== this.aws) Aspects.of(global).add(new ProviderScope(cloudFront));
+      const acl = new WebAcl(global, "WebAcl", { name: e.waf.name, scope: "CLOUDFRONT", managedRuleGroups: e.waf.managedRuleGroups, rateLimit: e.waf.rateLimit, rateWindowSeconds: e.waf.rateWindowSeconds });
+      webAclArn = acl.arn;
+      for (const x of e.distributions) {
+        const secret = x.origin.kind === "host" ? originSecret(`${x.id}OriginSecret`, x.origin.originSecretName, "X-Origin-Verify") : undefined;
+        if (secret) secrets[x.id] = secret.secretArn;
+        const certificateArn = x.certificateArn ?? new DnsValidatedCertificate(global, `${x.id}Certificate`, { domainName: x.hostname, zoneId: zone!.zoneId }).arn;
+        const distribution = new Distribution(global, x.id, {
+          name: `${d.name}-${x.id}`, hostname: x.hostname, certificateArn, webAclArn: acl.arn, paths: x.paths,
+          origin: x.origin.kind === "site"
+            ? { kind: "s3", domainName: `${x.origin.bucketName}.s3.${CLOUDFRONT_REGION}.amazonaws.com`, spa: x.origin.spa }
+            : { kind: "custom", domainName: x.origin.host, readTimeoutSeconds: x.origin.readTimeoutSeconds, secretHeader: { name: "X-Origin-Verify", value: secret!.value } },
+        });
+        distributions.set(x.id, distribution);
+        if (zone) new AliasRecords(this, `${x.id}Records`, { zoneId: zone.zoneId, name: x.hostname, target: { dnsName: distribution.domainName, zoneId: distribution.hostedZoneId } });
+      }
+      this.cloudFrontLogsAndSites(global, acl.arn, distributions);
+    }
+    const pool = e.userPool && new UserPool(this, "UserPool", e.userPool);
+    let cloudflareZoneId = "";
+    if (e.cloudflare) {
+      const c = e.cloudflare;
+      this.cloudflare();
+      const accountId = c.zone.zoneId || c.zone.accountId ? c.zone.accountId : new TerraformVariable(this, "cloudflare_account_id", {
+        type: "string", description: "Cloudflare account the zone is created in (TF_VAR_cloudflare_account_id from the delivery workflow)",
+      }).stringValue;
+      const cfZone = new CloudflareZone(this, "CloudflareZone", { name: c.zone.name, zoneId: c.zone.zoneId, accountId, protect: e.protect });
+      cloudflareZoneId = cfZone.zoneId;
+      const secret = originSecret("CloudflareOriginSecret", c.originSecretName, c.originHeader);
+      secrets.Cloudflare = secret.secretArn;
+      new CloudflareProtection(this, "CloudflareProtection", {
+        zoneId: cfZone.zoneId, hostname: c.endpoint, allowedMethods: c.allowedMethods, rateLimit: c.rateLimit,
+        managedRuleset: c.managedRuleset, originHeader: { name: c.originHeader, value: secret.value },
+      });
+    }
+    const byId = (value: (x: Distribution) => string) => Object.fromEntries([...distributions].map(([id, x]) => [id, value(x)]));
+    publish(this, EDGE, {
+      distribution_ids: byId((x) => x.id), distribution_arns: byId((x) => x.arn), distribution_domain_names: byId((x) => x.domainName),
+      web_acl_arn: webAclArn, zone_id: zone?.zoneId ?? "",
+      user_pool_id: pool?.userPoolId ?? "", user_pool_client_id: pool?.clientId ?? "",
+      cloudflare_zone_id: cloudflareZoneId, origin_secret_arns: secrets,
+    });
+  }
+
+  /**
+   * The us-east-1 parts created after the distributions they name: the edge
+   * key (CloudWatch Logs there, and CloudFront reading each site bucket for
+   * exactly its distribution), the WAF and access log groups with one
+   * delivery policy, and the site buckets.
+   */
+  private cloudFrontLogsAndSites(global: Construct, webAclArn: string, distributions: ReadonlyMap<string, Distribution>): void {
+    const d = this.deployment;
+    const e = d.edge;
+    const sites = e.distributions.filter((x): x is DistributionSettings & { origin: { kind: "site" } } => x.origin.kind === "site");
+    const logsArn = `arn:${this.partition}:logs:${CLOUDFRONT_REGION}:${this.accountId}:log-group:*`;
+    const key = new KmsKey(global, "EdgeKey", {
+      alias: `${d.name}/edge`, description: `${d.name}: CloudFront-side logs and site buckets (${CLOUDFRONT_REGION})`,
+      accountId: this.accountId, partition: this.partition, preventDestroy: e.protect,
+      grants: [
+        serviceKeyUse({ sid: "CloudFrontSideLogsUse", service: `logs.${CLOUDFRONT_REGION}.amazonaws.com`, encryptionContext: { key: "aws:logs:arn", arnLike: logsArn } }),
+        ...(sites.length === 0 ? [] : [{
+          Sid: "CloudFrontReadsSites", Effect: "Allow" as const, Principal: { Service: "cloudfront.amazonaws.com" }, Action: ["kms:Decrypt"], Resource: "*",
+          Condition: { StringEquals: { "aws:SourceArn": sites.map((x) => distributions.get(x.id)!.arn) } },
+        }]),
+      ],
+    });
+    const group = (id: string, name: string) => new LogGroup(global, id, { name, retentionDays: e.logRetentionDays, kmsKeyArn: key.arn, deletionProtection: e.protect }).logGroup.arn;
+    const wafLogs = group("WafLogs", e.waf!.logGroupName);
+    const accessLogs = new Map(e.distributions.map((x) => [x.id, group(`${x.id}AccessLogs`, x.logGroupName)]));
+    const policy = new LogDeliveryPolicy(global, "LogDelivery", {
+      name: `${d.name}-edge-log-delivery`, logGroupArns: [wafLogs, ...accessLogs.values()],
+      accountId: this.accountId, region: CLOUDFRONT_REGION, partition: this.partition,
+    }).policy;
+    new WafLogging(global, "WafLogging", { webAclArn, logGroupName: e.waf!.logGroupName, logGroupArn: wafLogs, deliveryPolicy: policy });
+    for (const x of e.distributions) {
+      new AccessLogs(global, `${x.id}Logs`, { name: `${d.name}-${x.id}`, distributionArn: distributions.get(x.id)!.arn, logGroupArn: accessLogs.get(x.id)!, deliveryPolicy: policy });
+    }
+    for (const x of sites) {
+      new PrivateBucket(global, `${x.id}Site`, {
+        bucketName: x.origin.bucketName, kmsKeyArn: key.arn, preventDestroy: e.protect,
+        policyStatements: [{
+          Sid: "CloudFrontReads", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
+          Resource: `arn:${this.partition}:s3:::${x.origin.bucketName}/*`,
+          Condition: { StringEquals: { "aws:SourceArn": distributions.get(x.id)!.arn } },
+        }],
+      });
+    }
+  }
+}
