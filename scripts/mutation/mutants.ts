@@ -31,6 +31,21 @@ function outsideValues(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Whether a string is the description of a Terraform output (a contract
+ * declaration `{ kind, description }` or `new TerraformOutput(..., { description })`):
+ * text for people reading `terraform output`, in no resource, value or plan
+ * action, so editing it is equivalent by construction.
+ */
+function outputDescription(node: ts.Node): boolean {
+  const property = node.parent;
+  if (!ts.isPropertyAssignment(property) || property.name.getText() !== "description") return false;
+  const object = property.parent;
+  const declaresKind = object.properties.some((p) => p.name?.getText() === "kind");
+  const outputProps = ts.isNewExpression(object.parent) && object.parent.expression.getText() === "TerraformOutput";
+  return declaresKind || outputProps;
+}
+
 /** Whether a node lies inside an IAM-style policy statement (an object literal with `Effect` or `Statement`). */
 function insideStatement(node: ts.Node): boolean {
   for (let n: ts.Node | undefined = node; n; n = n.parent) {
@@ -59,7 +74,7 @@ export function mutantsOf(file: string, text: string, area: Area, statementsOnly
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       const parent = node.parent;
       const isKey = (ts.isPropertyAssignment(parent) && parent.name === node) || ts.isElementAccessExpression(parent) || ts.isLiteralTypeNode(parent);
-      if (!isKey && node.text !== "use strict") add(node, "string", JSON.stringify(area === "security" ? (node.text === "*" ? "s3:*" : "*") : `${node.text}x`));
+      if (!isKey && node.text !== "use strict" && !outputDescription(node)) add(node, "string", JSON.stringify(area === "security" ? (node.text === "*" ? "s3:*" : "*") : `${node.text}x`));
     } else if (ts.isTemplateExpression(node) && node.head.text !== "") {
       // The literal head of a template (`arn:aws:iam::${account}:root`): the ARN's fixed part.
       add(node.head, "string", `\`x${node.head.getText(source).slice(1)}`);

@@ -9,6 +9,7 @@ describe("webhooks-prod data (seed 001)", () => {
       identifier: "webhooks-prod-db", engine: "mysql", engine_version: "8.4", instance_class: "db.m7g.large",
       allocated_storage: 100, storage_type: "gp3", port: 3306, publicly_accessible: false, multi_az: true,
       storage_encrypted: true, enabled_cloudwatch_logs_exports: ["error", "slowquery"], auto_minor_version_upgrade: true,
+      db_name: "webhooks", username: "webhooks_admin",
     });
     expect(only(prod(), "aws_db_parameter_group")).toMatchObject({
       family: "mysql8.4",
