@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../../config/deployment";
 import { DEPLOYMENTS } from "../support/deployments";
-import { byAttr, resources, stack, type StackJson } from "../support/synth";
+import { byAttr, resources, stack, type StackJson, upstream } from "../support/synth";
 
 /**
  * Every store of every data stack against its config, past the headline
@@ -27,6 +27,12 @@ const REDIS_TOKEN = 64;
 
 describe.each(DEPLOYMENTS.filter((d) => d.layers.includes("data")).map((d) => [d.name, d] as const))("%s-data", (name, d: Deployment) => {
   const s = () => stack(`${name}-data`);
+
+  it("puts each store's security group in the deployment's VPC", () => {
+    const groups = Object.values(resources(s(), "aws_security_group"));
+    expect(groups).toHaveLength(d.data.aurora.length + d.data.rds.length + d.data.neptune.length + d.data.redis.length);
+    for (const g of groups) expect(g.vpc_id, String(g.name)).toBe(upstream(`${name}-network`, "vpc_id"));
+  });
 
   it("builds every Aurora cluster as configured", () => {
     for (const a of d.data.aurora) {

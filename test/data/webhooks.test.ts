@@ -45,7 +45,7 @@ describe("webhooks-prod data (seed 001)", () => {
 describe("webhooks-dev data", () => {
   it("is a single small MySQL instance and a single Redis node", () => {
     const dev = stack("webhooks-dev-data");
-    expect(only(dev, "aws_db_instance")).toMatchObject({ instance_class: "db.t4g.medium", allocated_storage: 20, multi_az: false });
-    expect(only(dev, "aws_elasticache_replication_group")).toMatchObject({ node_type: "cache.t4g.micro", num_cache_clusters: 1, automatic_failover_enabled: false });
+    expect(only(dev, "aws_db_instance")).toMatchObject({ identifier: "webhooks-dev-db", instance_class: "db.t4g.medium", allocated_storage: 20, multi_az: false });
+    expect(only(dev, "aws_elasticache_replication_group")).toMatchObject({ replication_group_id: "webhooks-redis-dev", node_type: "cache.t4g.micro", num_cache_clusters: 1, automatic_failover_enabled: false });
   });
 });
