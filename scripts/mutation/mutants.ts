@@ -32,13 +32,12 @@ function outsideValues(node: ts.Node): boolean {
 }
 
 /**
- * Whether a string is the description of a Terraform output (a contract
+ * Whether a property is the description of a Terraform output (a contract
  * declaration `{ kind, description }` or `new TerraformOutput(..., { description })`):
  * text for people reading `terraform output`, in no resource, value or plan
- * action, so editing it is equivalent by construction.
+ * action, so editing or dropping it is equivalent by construction.
  */
-function outputDescription(node: ts.Node): boolean {
-  const property = node.parent;
+function outputDescription(property: ts.Node): boolean {
   if (!ts.isPropertyAssignment(property) || property.name.getText() !== "description") return false;
   const object = property.parent;
   const declaresKind = object.properties.some((p) => p.name?.getText() === "kind");
@@ -74,7 +73,7 @@ export function mutantsOf(file: string, text: string, area: Area, statementsOnly
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       const parent = node.parent;
       const isKey = (ts.isPropertyAssignment(parent) && parent.name === node) || ts.isElementAccessExpression(parent) || ts.isLiteralTypeNode(parent);
-      if (!isKey && node.text !== "use strict" && !outputDescription(node)) add(node, "string", JSON.stringify(area === "security" ? (node.text === "*" ? "s3:*" : "*") : `${node.text}x`));
+      if (!isKey && node.text !== "use strict" && !outputDescription(node.parent)) add(node, "string", JSON.stringify(area === "security" ? (node.text === "*" ? "s3:*" : "*") : `${node.text}x`));
     } else if (ts.isTemplateExpression(node) && node.head.text !== "") {
       // The literal head of a template (`arn:aws:iam::${account}:root`): the ARN's fixed part.
       add(node.head, "string", `\`x${node.head.getText(source).slice(1)}`);
@@ -92,7 +91,7 @@ export function mutantsOf(file: string, text: string, area: Area, statementsOnly
       node.properties.forEach((property, i) => {
         const end = i + 1 < node.properties.length ? node.properties[i + 1].getStart(source) : property.getEnd();
         const start = i + 1 < node.properties.length || i === 0 ? property.getStart(source) : node.properties[i - 1].getEnd();
-        add(property, "drop-property", "", start, end);
+        if (!outputDescription(property)) add(property, "drop-property", "", start, end);
       });
     }
     ts.forEachChild(node, visit);

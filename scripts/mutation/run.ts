@@ -7,7 +7,7 @@
  *   --sample N                      N mutants per area, drawn with --seed (default every mutant)
  *   --seed S                        sample seed (default 1)
  *   --file TEXT                     only files whose path contains TEXT
- *   --id TEXT                       only mutants whose id contains TEXT (to re-check a survivor)
+ *   --id TEXT                       only mutants whose id contains TEXT (repeatable; to re-check survivors)
  *   --shard I/N                     only the I-th of N equal parts of the chosen mutants (CI matrix)
  *   --jobs J                        mutants run side by side (default: cores)
  *   --report DIR                    where report.json and report.md go (default .mutation)
@@ -47,7 +47,7 @@ const { values: opts } = parseArgs({
     sample: { type: "string" },
     seed: { type: "string", default: "1" },
     file: { type: "string", default: "" },
-    id: { type: "string", default: "" },
+    id: { type: "string", multiple: true, default: [] },
     jobs: { type: "string", default: String(availableParallelism()) },
     shard: { type: "string", default: "1/1" },
     report: { type: "string", default: ".mutation" },
@@ -228,7 +228,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const equivalent = new Map((JSON.parse(readFileSync(join(__dirname, "equivalent.json"), "utf8")) as { mutant: string; reason: string }[]).map((e) => [e.mutant, e.reason]));
   const all = areaFiles(ROOT).filter((f) => areas.includes(f.area) && f.file.includes(opts.file!))
-    .flatMap((f) => mutantsOf(f.file, readFileSync(join(ROOT, f.file), "utf8"), f.area, f.statementsOnly)).filter((m) => m.id.includes(opts.id!));
+    .flatMap((f) => mutantsOf(f.file, readFileSync(join(ROOT, f.file), "utf8"), f.area, f.statementsOnly)).filter((m) => opts.id!.length === 0 || opts.id!.some((id) => m.id.includes(id)));
   const sample = opts.sample === undefined ? undefined : Number(opts.sample);
   const [shard, shards] = opts.shard!.split("/").map(Number);
   if (!(shards >= 1 && shard >= 1 && shard <= shards)) throw new Error(`--shard ${opts.shard}: I/N with 1 <= I <= N`);
