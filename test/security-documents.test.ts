@@ -62,10 +62,11 @@ const KEY_POLICIES: Record<string, (d: Deployment) => object> = {
 };
 
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
-const ROLES: Record<string, { readonly inline?: (d: Deployment) => object; readonly managed: readonly string[] }> = {
-  "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
-  "backup.amazonaws.com": { managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
+const ROLES: Record<string, { readonly description: (roleName: string) => string; readonly inline?: (d: Deployment) => object; readonly managed: readonly string[] }> = {
+  "monitoring.rds.amazonaws.com": { description: () => "RDS enhanced monitoring publishes OS metrics", managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
+  "backup.amazonaws.com": { description: (role) => `AWS Backup takes and restores recovery points of ${role.replace(/-backup$/, "")}`, managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
   "vpc-flow-logs.amazonaws.com": {
+    description: () => "Lets VPC Flow Logs write to its log group",
     managed: [],
     inline: (d) => document({
       Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
@@ -73,6 +74,7 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment) => object; reado
     }),
   },
   "pipes.amazonaws.com": {
+    description: (role) => `Runs the ${role.replace(/-pipe$/, "")} pipe: reads its DynamoDB stream, puts events on its bus`,
     managed: [],
     inline: (d) => {
       const data = (output: string) => `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.${output}}`;
@@ -86,6 +88,7 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment) => object; reado
     },
   },
   "ec2.amazonaws.com": {
+    description: (role) => `RabbitMQ host of ${role.replace(/-host$/, "")}: its secrets, metrics, logs and DNS record`,
     managed: [managed("AmazonSSMManagedInstanceCore")],
     inline: (d) => {
       const secret = (name: string) => ref(d.s, "aws_secretsmanager_secret", (x) => x.name === `${d.system}/${d.env}/rabbitmq-${name}`, "arn");
@@ -134,6 +137,7 @@ describe.each(stackNames())("%s", (name) => {
       const service = trust.Statement[0].Principal.Service;
       expect(ROLES[service], `${id}: a role of ${service} has no expectation here`).toBeDefined();
       expect(trust).toEqual(trustOf(service));
+      expect(role.description, id).toBe(ROLES[service].description(role.name as string));
       const own = `\${aws_iam_role.${id}.name}`;
       const inline = Object.values(resources(d.s, "aws_iam_role_policy")).filter((p) => p.role === own).map((p) => policy(p.policy));
       expect(inline).toEqual(ROLES[service].inline ? [ROLES[service].inline!(d)] : []);
