@@ -15,8 +15,10 @@
  *
  * A mutant is killed when synthesis fails (validation rejects it) or a test
  * fails; equivalent when the synthesized JSON is byte-identical to the
- * unmutated output (nothing deployed changes) or when listed, with the
- * reason, in ./equivalent.json; survived otherwise. Exits 1 when an area is
+ * unmutated output of a config value, or listed with the reason in
+ * ./equivalent.json; unreached when an edit of code changes no output and
+ * the suite still passes (reported apart: a path no deployment reaches yet,
+ * or a check no test covers); survived otherwise. Exits 1 when an area is
  * under the target (90%).
  */
 import { build, type Plugin } from "esbuild";
@@ -32,7 +34,8 @@ const ROOT = resolve(__dirname, "..", "..");
 const TARGET = 0.9;
 const AREAS: readonly Area[] = ["config", "security", "wiring"];
 
-type Outcome = "killed" | "survived" | "equivalent";
+/** unreached: code whose edit changes no output and fails no test (a path no deployment reaches, or an untested check). */
+type Outcome = "killed" | "survived" | "equivalent" | "unreached";
 interface Result {
   readonly mutant: Omit<Mutant, "start" | "end">;
   readonly outcome: Outcome;
@@ -152,8 +155,10 @@ async function evaluate(m: Mutant, baseline: string, work: string, equivalent: M
     const failure = await synth(dir, `${process.pid}-${dir.split("-").pop()}`, { file: m.file, text });
     if (failure !== undefined) return done("killed", `synth fails: ${failure}`);
     const changed = changedFiles(baseline, dir);
-    if (changed.length === 0) return done("equivalent", "synthesized output identical");
-    if (equivalent.has(m.id)) return done("equivalent", equivalent.get(m.id)!);
+    // A config value that changes no output is equivalent. Code (modules, stacks) may change only what
+    // no deployment reaches yet, or a check (validation): the suite still runs, its module tests may kill it.
+    if (changed.length === 0 && m.area === "config") return done("equivalent", "synthesized output identical");
+    if (changed.length > 0 && equivalent.has(m.id)) return done("equivalent", equivalent.get(m.id)!);
     const source = join(dir, "mutant.ts");
     writeFileSync(source, text);
     const report = join(dir, "vitest.json");
@@ -161,6 +166,7 @@ async function evaluate(m: Mutant, baseline: string, work: string, equivalent: M
       MUTATION_FILE: m.file, MUTATION_SOURCE: source, MUTATION_SYNTH_DIR: join(dir, "out"), MUTATION_EXAMPLES_DIR: join(dir, "examples"),
     });
     if (tests.status !== 0) return done("killed", firstFailure(report));
+    if (changed.length === 0) return done("unreached", "synthesized output identical, and the suite passes");
     return done("survived", `changes ${changed.slice(0, 6).join(", ")}${changed.length > 6 ? ` and ${changed.length - 6} more` : ""}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -182,23 +188,25 @@ async function pool<T, R>(items: readonly T[], jobs: number, task: (item: T) => 
   return results;
 }
 
-function summary(results: readonly Result[]): { area: Area; mutants: number; killed: number; survived: number; equivalent: number; rate: number }[] {
+function summary(results: readonly Result[]): { area: Area; mutants: number; killed: number; survived: number; equivalent: number; unreached: number; rate: number }[] {
   return areas.filter((area) => results.some((r) => r.mutant.area === area)).map((area) => {
     const of = results.filter((r) => r.mutant.area === area);
     const count = (o: Outcome) => of.filter((r) => r.outcome === o).length;
     const [killed, survived] = [count("killed"), count("survived")];
-    return { area, mutants: of.length, killed, survived, equivalent: count("equivalent"), rate: killed + survived === 0 ? 1 : killed / (killed + survived) };
+    return { area, mutants: of.length, killed, survived, equivalent: count("equivalent"), unreached: count("unreached"), rate: killed + survived === 0 ? 1 : killed / (killed + survived) };
   });
 }
 
 function markdown(results: readonly Result[], sampled: string, seconds: number): string {
-  const rows = summary(results).map((s) => `| ${s.area} | ${s.mutants} | ${s.killed} | ${s.survived} | ${s.equivalent} | ${(s.rate * 100).toFixed(1)}% |`);
+  const rows = summary(results).map((s) => `| ${s.area} | ${s.mutants} | ${s.killed} | ${s.survived} | ${s.equivalent} | ${s.unreached} | ${(s.rate * 100).toFixed(1)}% |`);
   const survivors = results.filter((r) => r.outcome === "survived").map((r) => `- \`${r.mutant.file}:${r.mutant.line}\` ${r.mutant.operator}: \`${r.mutant.original.replace(/\s+/g, " ").slice(0, 100)}\` -> \`${r.mutant.replacement}\` (${r.detail})\n  id: \`${r.mutant.id}\``);
+  const equivalents = results.filter((r) => r.outcome === "equivalent" || r.outcome === "unreached").map((r) => `- \`${r.mutant.file}:${r.mutant.line}\` ${r.mutant.operator}: \`${r.mutant.original.replace(/\s+/g, " ").slice(0, 100)}\` -> \`${r.mutant.replacement}\` (${r.outcome}: ${r.detail})`);
   return [
     `# Mutation report`, "", `${sampled}; ${seconds.toFixed(0)} s.`, "",
-    "| area | mutants | killed | survived | equivalent | kill rate |", "|---|---|---|---|---|---|", ...rows, "",
-    "Kill rate = killed / (killed + survived); equivalent mutants (identical synthesized JSON, or listed in scripts/mutation/equivalent.json) are left out.", "",
+    "| area | mutants | killed | survived | equivalent | unreached | kill rate |", "|---|---|---|---|---|---|---|", ...rows, "",
+    "Kill rate = killed / (killed + survived). Left out: equivalent (a config value with identical synthesized JSON, or listed in scripts/mutation/equivalent.json) and unreached (code whose edit changes no synthesized JSON and fails no test: a path no deployment or example reaches yet, or an untested check; listed below).", "",
     `## Survivors (${survivors.length})`, "", ...(survivors.length ? survivors : ["None."]), "",
+    `## Equivalent and unreached (${equivalents.length})`, "", ...(equivalents.length ? equivalents : ["None."]), "",
   ].join("\n");
 }
 
