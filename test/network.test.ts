@@ -67,6 +67,18 @@ describe.each(Object.entries(EXPECTED))("%s network", (name, expected) => {
     }
   });
 
+  it("names the VPC and builds every VPC-scoped resource in it", () => {
+    expect(nameTag(only(s(), "aws_vpc"))).toBe(`${name}-vpc`);
+    const vpc = onlyRef(s(), "aws_vpc", "id");
+    const scoped = ["aws_default_security_group", "aws_flow_log", "aws_internet_gateway", "aws_route_table", "aws_security_group", "aws_subnet", "aws_vpc_endpoint"];
+    for (const type of scoped) {
+      for (const [id, r] of Object.entries(resources(s(), type))) expect(r.vpc_id, `${type}.${id}`).toBe(vpc);
+    }
+    // Every type that carries vpc_id is in the list, so a new kind cannot slip out of the check.
+    const carrying = Object.entries(s().resource ?? {}).filter(([, byId]) => Object.values(byId).some((r) => "vpc_id" in r)).map(([type]) => type);
+    expect(scoped).toEqual(expect.arrayContaining(carrying));
+  });
+
   it(`has ${expected.nats} NAT gateway(s) and compute subnets routed through them`, () => {
     expect(Object.keys(resources(s(), "aws_nat_gateway"))).toHaveLength(expected.nats);
     const natRoutes = Object.values(resources(s(), "aws_route")).filter((r) => r.nat_gateway_id !== undefined);

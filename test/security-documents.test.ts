@@ -98,9 +98,14 @@ KEY_POLICIES.CloudWatchAlarmsPublish = (d) => document(ROOT,
   });
 
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
-const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string) => object | undefined; readonly managed: readonly string[] | ((roleName: string) => readonly string[]) }> = {
+const ROLES: Record<string, {
+  readonly description: (roleName: string, d: Deployment) => string;
+  readonly inline?: (d: Deployment, roleName: string) => object | undefined;
+  readonly managed: readonly string[] | ((roleName: string) => readonly string[]);
+}> = {
   // A function's role: what its own purpose needs (test/compute/functions/expected-roles.ts), found by its role name `<deployment>-<function>`.
   "lambda.amazonaws.com": {
+    description: (role, d) => `Execution role of the ${role.slice(`${d.system}-${d.env}-`.length)} function`,
     managed: [],
     inline: (d, roleName) => {
       const deployment = `${d.system}-${d.env}`;
@@ -108,10 +113,11 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
       return document(...expectedFunctionRoles({ s: d.s, deployment, region: d.region })[fn]);
     },
   },
-  "mediaconvert.amazonaws.com": { managed: [], inline: (d) => document(...mediaConvertRole({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region })) },
-  "monitoring.rds.amazonaws.com": { managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
+  "mediaconvert.amazonaws.com": { description: (_role, d) => `Role MediaConvert jobs of ${d.system}-${d.env}-media run as`, managed: [], inline: (d) => document(...mediaConvertRole({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region })) },
+  "monitoring.rds.amazonaws.com": { description: () => "RDS enhanced monitoring publishes OS metrics", managed: [managed("service-role/AmazonRDSEnhancedMonitoringRole")] },
   // API Gateway's account role (account-scoped edge stack): only the log groups REST APIs write to.
   "apigateway.amazonaws.com": {
+    description: (_role, d) => `API Gateway writes REST API logs in ${d.region} (aws_api_gateway_account)`,
     managed: [],
     inline: (d) => {
       const logs = `${ARN}:logs:${d.region}:${ACCOUNT}:log-group:`;
@@ -120,8 +126,9 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
         { Effect: "Allow", Action: ["logs:DescribeLogStreams", "logs:CreateLogStream", "logs:PutLogEvents"], Resource: [`${logs}API-Gateway-Execution-Logs_*`, `${logs}/aws/apigateway/*`] });
     },
   },
-  "backup.amazonaws.com": { managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
+  "backup.amazonaws.com": { description: (role) => `AWS Backup takes and restores recovery points of ${role.replace(/-backup$/, "")}`, managed: [managed("service-role/AWSBackupServiceRolePolicyForBackup"), managed("service-role/AWSBackupServiceRolePolicyForRestores")] },
   "vpc-flow-logs.amazonaws.com": {
+    description: () => "Lets VPC Flow Logs write to its log group",
     managed: [],
     inline: (d) => document({
       Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
@@ -129,6 +136,7 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
     }),
   },
   "pipes.amazonaws.com": {
+    description: (role) => `Runs the ${role.replace(/-pipe$/, "")} pipe: reads its DynamoDB stream, puts events on its bus`,
     managed: [],
     inline: (d) => {
       const data = (output: string) => `\${data.terraform_remote_state.${d.system}-${d.env}-data.outputs.${output}}`;
@@ -143,6 +151,9 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
   },
   // ECS tasks: an execution role (image pull, logs, exactly its secrets) and a task role (own logs, metrics, exec) per service.
   "ecs-tasks.amazonaws.com": {
+    description: (role) => role.endsWith("-execution")
+      ? `ECS pulls the image, writes logs and reads the secrets of ${role.replace(/-execution$/, "-service")}`
+      : `What the containers of ${role.replace(/-task$/, "-service")} may call`,
     managed: (roleName) => (roleName.endsWith("-execution") ? [managed("service-role/AmazonECSTaskExecutionRolePolicy")] : []),
     inline: (d, roleName) => {
       const container = roleName.slice(`${d.system}-${d.env}-`.length).replace(/-(task|execution)$/, "");
@@ -166,6 +177,7 @@ const ROLES: Record<string, { readonly inline?: (d: Deployment, roleName: string
     },
   },
   "ec2.amazonaws.com": {
+    description: (role) => `RabbitMQ host of ${role.replace(/-host$/, "")}: its secrets, metrics, logs and DNS record`,
     managed: [managed("AmazonSSMManagedInstanceCore")],
     inline: (d) => {
       const secret = (name: string) => ref(d.s, "aws_secretsmanager_secret", (x) => x.name === `${d.system}/${d.env}/rabbitmq-${name}`, "arn");
@@ -240,6 +252,7 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
       const service = trust.Statement[0].Principal.Service;
       expect(ROLES[service], `${id}: a role of ${service} has no expectation here`).toBeDefined();
       expect(trust).toEqual(trustOf(service));
+      expect(role.description, id).toBe(ROLES[service].description(role.name as string, d));
       const own = `\${aws_iam_role.${id}.name}`;
       const inline = Object.values(resources(d.s, "aws_iam_role_policy")).filter((p) => p.role === own).map((p) => policy(p.policy));
       const expected = ROLES[service].inline?.(d, role.name as string);

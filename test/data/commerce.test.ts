@@ -25,7 +25,7 @@ describe("commerce Aurora PostgreSQL 15 (seed 004)", () => {
 
   it("is one small unprotected instance in dev and two large protected ones in staging", () => {
     expect(instances("dev").map((i) => i.instance_class)).toEqual(["db.t4g.medium"]);
-    expect(only(data("dev"), "aws_rds_cluster")).toMatchObject({ deletion_protection: false, skip_final_snapshot: true, backup_retention_period: 7 });
+    expect(only(data("dev"), "aws_rds_cluster")).toMatchObject({ cluster_identifier: "commerce-dev-aurora", deletion_protection: false, skip_final_snapshot: true, backup_retention_period: 7 });
     expect(instances("staging")).toHaveLength(2);
     expect(only(data("staging"), "aws_rds_cluster")).toMatchObject({ deletion_protection: true, final_snapshot_identifier: "commerce-staging-aurora-final" });
   });
@@ -40,7 +40,7 @@ describe("commerce Redis for sessions and catalog caching", () => {
   });
 
   it("is sized per environment", () => {
-    expect(only(data("staging"), "aws_elasticache_replication_group")).toMatchObject({ node_type: "cache.t4g.medium", num_cache_clusters: 2 });
-    expect(only(data("dev"), "aws_elasticache_replication_group")).toMatchObject({ node_type: "cache.t4g.micro", num_cache_clusters: 1, multi_az_enabled: false });
+    expect(only(data("staging"), "aws_elasticache_replication_group")).toMatchObject({ replication_group_id: "commerce-staging-redis", node_type: "cache.t4g.medium", num_cache_clusters: 2 });
+    expect(only(data("dev"), "aws_elasticache_replication_group")).toMatchObject({ replication_group_id: "commerce-dev-redis", node_type: "cache.t4g.micro", num_cache_clusters: 1, multi_az_enabled: false });
   });
 });

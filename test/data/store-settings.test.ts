@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Deployment } from "../../config/deployment";
 import { DEPLOYMENTS } from "../support/deployments";
-import { byAttr, resources, stack, type StackJson } from "../support/synth";
+import { byAttr, refBy, resources, stack, type StackJson, upstream } from "../support/synth";
 
 /**
  * Every store of every data stack against its config, past the headline
@@ -27,6 +27,20 @@ const REDIS_TOKEN = 64;
 
 describe.each(DEPLOYMENTS.filter((d) => d.layers.includes("data")).map((d) => [d.name, d] as const))("%s-data", (name, d: Deployment) => {
   const s = () => stack(`${name}-data`);
+
+  it("sends enhanced monitoring to the deployment's monitoring role wherever its interval is on", () => {
+    const monitored = [...Object.values(resources(s(), "aws_db_instance")), ...Object.values(resources(s(), "aws_rds_cluster_instance"))];
+    for (const db of monitored) {
+      if (db.monitoring_interval === 0) expect(db).not.toHaveProperty("monitoring_role_arn");
+      else expect(db.monitoring_role_arn, String(db.identifier)).toBe(refBy(s(), "aws_iam_role", "name", `${name}-rds-monitoring`, "arn"));
+    }
+  });
+
+  it("puts each store's security group in the deployment's VPC", () => {
+    const groups = Object.values(resources(s(), "aws_security_group"));
+    expect(groups).toHaveLength(d.data.aurora.length + d.data.rds.length + d.data.neptune.length + d.data.redis.length);
+    for (const g of groups) expect(g.vpc_id, String(g.name)).toBe(upstream(`${name}-network`, "vpc_id"));
+  });
 
   it("builds every Aurora cluster as configured", () => {
     for (const a of d.data.aurora) {

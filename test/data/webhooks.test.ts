@@ -9,6 +9,7 @@ describe("webhooks-prod data (seed 001)", () => {
       identifier: "webhooks-prod-db", engine: "mysql", engine_version: "8.4", instance_class: "db.m7g.large",
       allocated_storage: 100, storage_type: "gp3", port: 3306, publicly_accessible: false, multi_az: true,
       storage_encrypted: true, enabled_cloudwatch_logs_exports: ["error", "slowquery"], auto_minor_version_upgrade: true,
+      db_name: "webhooks", username: "webhooks_admin",
     });
     expect(only(prod(), "aws_db_parameter_group")).toMatchObject({
       family: "mysql8.4",
@@ -44,7 +45,7 @@ describe("webhooks-prod data (seed 001)", () => {
 describe("webhooks-dev data", () => {
   it("is a single small MySQL instance and a single Redis node", () => {
     const dev = stack("webhooks-dev-data");
-    expect(only(dev, "aws_db_instance")).toMatchObject({ instance_class: "db.t4g.medium", allocated_storage: 20, multi_az: false });
-    expect(only(dev, "aws_elasticache_replication_group")).toMatchObject({ node_type: "cache.t4g.micro", num_cache_clusters: 1, automatic_failover_enabled: false });
+    expect(only(dev, "aws_db_instance")).toMatchObject({ identifier: "webhooks-dev-db", instance_class: "db.t4g.medium", allocated_storage: 20, multi_az: false });
+    expect(only(dev, "aws_elasticache_replication_group")).toMatchObject({ replication_group_id: "webhooks-redis-dev", node_type: "cache.t4g.micro", num_cache_clusters: 1, automatic_failover_enabled: false });
   });
 });

@@ -4,12 +4,16 @@ import { describe, expect, inject, it } from "vitest";
 import type { DeploymentListing } from "../../scripts/ops/commands/list";
 import { deploymentStacks } from "../../lib/apply-order";
 import { DEPLOYMENTS, deployment } from "../support/deployments";
-import { runNode } from "../support/run-process";
+import { runNode, runOps } from "../support/run-process";
 import { realManifest, ROOT } from "./support";
 
-/** Runs the CLI as `npm run ops --` does, in a fresh process, against the shared synth output. */
+/** Runs the CLI in a fresh process (the run's bundle of scripts/ops/cli.ts), against the shared synth output. */
 const ops = (args: readonly string[], env: Record<string, string> = {}) =>
-  runNode(["--import", "tsx", "scripts/ops/cli.ts", ...args, "--no-synth", "--outdir", inject("synthDir")], { cwd: ROOT, env });
+  runOps([...args, "--no-synth", "--outdir", inject("synthDir")], { cwd: ROOT, env });
+
+/** Runs the CLI exactly as `npm run ops --` does: the sources through tsx. */
+const opsThroughTsx = (args: readonly string[]) =>
+  runNode(["--import", "tsx", "scripts/ops/cli.ts", ...args, "--no-synth", "--outdir", inject("synthDir")], { cwd: ROOT });
 
 describe.concurrent("npm run ops", () => {
   it("fails with a clear message, before doing anything, when terraform is not on PATH", async () => {
@@ -51,8 +55,8 @@ describe.concurrent("npm run ops", () => {
     expect(result.stdout).toMatch(/webhooks-prod-network apply -input=false -lock-timeout=5m tfplan\n/);
   });
 
-  it("lists every deployment's stacks with waves (--json), the same order the scripts use", async () => {
-    const result = await ops(["list", "--json"]);
+  it("lists every deployment's stacks with waves (--json), the same order the scripts use, run as `npm run ops` runs it", async () => {
+    const result = await opsThroughTsx(["list", "--json"]);
     expect(result.status, result.stderr).toBe(0);
     const listings = JSON.parse(result.stdout) as DeploymentListing[];
     expect(listings.map((l) => l.deployment)).toEqual(DEPLOYMENTS.map((d) => d.name));

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,7 +7,8 @@ import type { PlanResult } from "../../scripts/ops/ci/plan";
 import { destructiveAction, hasAppliedResources, type PlanJson, parsePlanJson, planFingerprint, statefulChanges } from "../../scripts/ops/ci/plan-json";
 import { gateSection } from "../../scripts/ops/ci/report";
 import { STATEFUL_RESOURCE_TYPES } from "../../scripts/ops/ci/stateful-types";
-import { copyOfSynth, tempDir } from "./support";
+import { runOps } from "../support/run-process";
+import { copyOfSynth, ROOT, tempDir } from "./support";
 
 const fixture = (): PlanJson => parsePlanJson(readFileSync(join(__dirname, "fixtures", "plan-destructive.json"), "utf8"));
 const result = (stack: string, gated: boolean, stateful: PlanResult["stateful"]): PlanResult => ({ stack, deployment: "d", region: "r", kind: "layer", status: "changes", summary: "Plan: …", gated, stateful });
@@ -113,7 +113,7 @@ describe("cost in review", () => {
 });
 
 describe("ci report with the gate", () => {
-  it("fails the plan report, listing the addresses, when a gated stack destroys stateful resources and nobody added the label", () => {
+  it("fails the plan report, listing the addresses, when a gated stack destroys stateful resources and nobody added the label", async () => {
     const synth = copyOfSynth();
     const results = tempDir("results");
     const stack = "commerce-prod-data";
@@ -123,7 +123,7 @@ describe("ci report with the gate", () => {
     const matrix = join(tempDir("matrix"), "plan-matrix.json");
     writeFileSync(matrix, JSON.stringify({ waves: [[{ stack }]], changes: { changed: [stack], removed: [], unchanged: [], reasons: {} } }));
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("GITHUB_") && k !== "PR_NUMBER" && k !== "NOT_PLANNED_REASON"));
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", "ci", "report", "--results", results, "--matrix", matrix, "--outdir", synth.outdir], { cwd: join(__dirname, "..", ".."), encoding: "utf8", env });
+    const run = await runOps(["ci", "report", "--results", results, "--matrix", matrix, "--outdir", synth.outdir], { cwd: ROOT, env, inheritEnv: false });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("**Plan gate: this change destroys or replaces 4 stateful resources**");
     expect(run.stdout).toContain("`commerce-prod-data`: `aws_rds_cluster.Main_Cluster` (aws_rds_cluster) will be **replaced**");
@@ -139,15 +139,14 @@ describe("ci changes with the gate (before an apply's approval)", () => {
   writeFileSync(join(results, stack, "result.json"), JSON.stringify({ ...result(stack, true, statefulChanges(fixture())), fingerprint: "f".repeat(64) }));
   const changes = (allow: string) => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("GITHUB_")));
-    return spawnSync(process.execPath, ["--import", "tsx", "scripts/ops/cli.ts", "ci", "changes", "--results", results, "--wave", JSON.stringify([{ stack }]), "--deployment", "commerce-prod", "--allow-destroy", allow, "--no-synth", "--outdir", synth.outdir], { cwd: join(__dirname, "..", ".."), encoding: "utf8", env });
+    return runOps(["ci", "changes", "--results", results, "--wave", JSON.stringify([{ stack }]), "--deployment", "commerce-prod", "--allow-destroy", allow, "--no-synth", "--outdir", synth.outdir], { cwd: ROOT, env, inheritEnv: false });
   };
   const all = ["aws_kms_key.Data_Key", "aws_rds_cluster.Main_Cluster", "aws_s3_bucket.Images_Bucket", "aws_sqs_queue.Jobs_Queue"].map((a) => `${stack}:${a}`);
 
-  it("stops the wave unless allow-destroy names every destroyed address, and says what to pass", () => {
-    const blocked = changes(all.slice(1).join(","));
+  it("stops the wave unless allow-destroy names every destroyed address, and says what to pass", async () => {
+    const [blocked, allowed] = await Promise.all([changes(all.slice(1).join(",")), changes(all.join(","))]);
     expect(blocked.status).toBe(1);
     expect(blocked.stderr).toContain(`Plan gate: not applying; these stateful resources would be destroyed or replaced: ${all[0]}. To allow it, run the apply again with allow-destroy: ${all[0]}`);
-    const allowed = changes(all.join(","));
     expect(allowed.status, allowed.stderr).toBe(0);
     const stacks = JSON.parse(/^stacks=(.*)$/m.exec(allowed.stdout)![1]);
     expect(stacks).toEqual([expect.objectContaining({ stack, fingerprint: "f".repeat(64), cloudflare: false })]);

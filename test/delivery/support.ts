@@ -16,12 +16,32 @@ export interface Workflow {
   readonly doc: any;
 }
 
+/** Freezes a parsed value all the way down, so a test that edits a shared document fails at once. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Parsed documents by file text: the suites ask for the workflows hundreds of
+ * times and YAML parsing was most of their time. Keyed by the text read each
+ * time, so an edited file is parsed again; frozen because files share them.
+ */
+const parsed = new Map<string, unknown>();
+const parseOnce = (text: string): unknown => {
+  if (!parsed.has(text)) parsed.set(text, deepFreeze(parse(text)));
+  return parsed.get(text);
+};
+
 /** Every workflow under .github/workflows, parsed. */
 export function workflows(): Workflow[] {
   const dir = join(ROOT, ".github", "workflows");
   return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort().map((file) => {
     const text = readFileSync(join(dir, file), "utf8");
-    return { file, text, doc: parse(text) };
+    return { file, text, doc: parseOnce(text) };
   });
 }
 

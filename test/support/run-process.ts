@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { inject } from "vitest";
 
 /** What a finished process printed and how it exited. */
 export interface ProcessResult {
@@ -7,13 +8,21 @@ export interface ProcessResult {
   readonly stderr: string;
 }
 
+/** Where a process runs and its environment: `env` is added to this process's, or replaces it with `inheritEnv: false`. */
+export interface RunOptions {
+  readonly cwd: string;
+  readonly env?: Record<string, string | undefined>;
+  readonly inheritEnv?: boolean;
+}
+
 /**
  * Runs node with `args` in a fresh process. Asynchronous, so tests that
  * start several (under `describe.concurrent`) run them side by side.
  */
-export function runNode(args: readonly string[], options: { readonly cwd: string; readonly env?: Record<string, string> }): Promise<ProcessResult> {
+export function runNode(args: readonly string[], options: RunOptions): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...args], { cwd: options.cwd, env: { ...process.env, ...options.env } });
+    const env = options.inheritEnv === false ? options.env : { ...process.env, ...options.env };
+    const child = spawn(process.execPath, [...args], { cwd: options.cwd, env });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -21,4 +30,13 @@ export function runNode(args: readonly string[], options: { readonly cwd: string
     child.on("error", reject);
     child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * Runs the operator CLI (scripts/ops/cli.ts) in a fresh process, from the
+ * bundle the global setup built of the same sources. One suite still starts it
+ * through tsx, as `npm run ops` does (test/delivery/ops-cli.test.ts).
+ */
+export function runOps(args: readonly string[], options: RunOptions): Promise<ProcessResult> {
+  return runNode([inject("opsCli"), ...args], options);
 }
