@@ -1,7 +1,7 @@
 import { Manifest } from "cdktf";
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import type { Deployment } from "../config/deployment";
 import { stateBackendFor } from "./state-backend";
@@ -46,9 +46,20 @@ export function synthGroups(deployments: readonly Deployment[], workers: number)
 }
 
 /** How many synth processes pay for these deployments on this machine: 1 below the measured threshold. */
-export function workersFor(deployments: readonly Deployment[], cpus = availableParallelism()): number {
+export function workersFor(deployments: readonly Deployment[], cpus = idleCpus()): number {
   const stacks = new Set(deployments.map((d) => stateBackendFor(d.account, d.region).stackName)).size + deployments.reduce((n, d) => n + stacksOf(d), 0);
   return Math.max(1, Math.min(cpus, Math.floor(stacks / MIN_STACKS_PER_WORKER)));
+}
+
+/**
+ * Cores no other process is using (the last minute's load average, rounded,
+ * taken from the cores), at least one. A second synth process only pays on an
+ * idle core: on the shared 2-core machine at load 4, 87 stacks took 2.1 s in
+ * one process and 2.6-2.9 s in two (2026-11-25), so a busy machine stays
+ * sequential. The output is the same either way (test/cli.test.ts).
+ */
+export function idleCpus(cpus = availableParallelism(), load = loadavg()[0]): number {
+  return Math.max(1, Math.min(cpus, Math.round(cpus - load)));
 }
 
 /** One part of a parallel synth, as the parent passes it to a child process (`SYNTH_PART=<index>/<count>`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stateBackendFor } from "../lib/state-backend";
-import { MIN_STACKS_PER_WORKER, partFromEnv, synthGroups, workersFor } from "../lib/synth-parallel";
+import { idleCpus, MIN_STACKS_PER_WORKER, partFromEnv, synthGroups, workersFor } from "../lib/synth-parallel";
 import { DEPLOYMENTS } from "./support/deployments";
 
 const backendOf = (d: (typeof DEPLOYMENTS)[number]) => stateBackendFor(d.account, d.region).stackName;
@@ -33,6 +33,14 @@ describe("synth groups", () => {
 describe("workers", () => {
   it("takes two processes at today's 74 stacks (two workers' worth of MIN_STACKS_PER_WORKER)", () => {
     expect(workersFor(DEPLOYMENTS, 2)).toBe(2);
+  });
+
+  it("counts only the cores other processes leave idle, at least one", () => {
+    expect(idleCpus(2, 0.2)).toBe(2);
+    expect(idleCpus(2, 0.6)).toBe(1);
+    expect(idleCpus(2, 4.4)).toBe(1);
+    expect(idleCpus(4, 1.4)).toBe(3);
+    expect(idleCpus(4, 0)).toBe(4);
   });
 
   it("uses a process per MIN_STACKS_PER_WORKER stacks, up to the cores", () => {
