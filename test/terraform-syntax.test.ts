@@ -43,9 +43,9 @@ describe("Terraform JSON syntax of every stack", () => {
   it.skipIf(!terraform)("terraform validate parses every stack (only missing providers reported, offline)", async () => {
     const names = stackNames();
     const results = new Map<string, { summary: string; detail: string }[]>();
-    // A few at a time: each run is a short process, mostly waiting on start-up.
-    for (let i = 0; i < names.length; i += 8) {
-      const batch = names.slice(i, i + 8);
+    // Many at a time: each run is a short process, mostly waiting on start-up.
+    for (let i = 0; i < names.length; i += 16) {
+      const batch = names.slice(i, i + 16);
       const found = await Promise.all(batch.map((n) => validate(join(inject("synthDir"), "stacks", n))));
       batch.forEach((n, j) => results.set(n, found[j]));
     }
