@@ -1,8 +1,7 @@
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
-import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
-import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
-import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { DnsValidatedCertificate } from "../../edge/certificate";
 
 /** Where the certificate comes from (config/layers/compute-load-balancers.ts). */
 export type CertificateSource =
@@ -30,23 +29,7 @@ export class AlbCertificate extends Construct {
       this.arn = certificate.arn;
       return;
     }
-    const certificate = new AcmCertificate(this, "Certificate", {
-      domainName: props.domainName, validationMethod: "DNS", lifecycle: { createBeforeDestroy: true },
-    });
-    const options = TerraformIterator.fromComplexList(certificate.domainValidationOptions, "domain_name");
-    const records = new Route53Record(this, "ValidationRecord", {
-      forEach: options,
-      zoneId: props.hostedZoneId,
-      name: options.getString("resource_record_name"),
-      type: options.getString("resource_record_type"),
-      records: [options.getString("resource_record_value")],
-      ttl: 60,
-      allowOverwrite: true,
-    });
-    const validation = new AcmCertificateValidation(this, "Validation", {
-      certificateArn: certificate.arn,
-      validationRecordFqdns: Token.asList(TerraformIterator.fromResources(records).pluckProperty("fqdn")),
-    });
-    this.arn = validation.certificateArn;
+    // The same DNS-validated certificate the edge layer uses for CloudFront, here in the ALB's own region.
+    this.arn = new DnsValidatedCertificate(this, "PublicDns", { domainName: props.domainName, zoneId: props.hostedZoneId }).arn;
   }
 }

@@ -6,11 +6,11 @@ describe("examples: a public DNS-validated certificate, source ranges, an ARM se
   const s = () => exampleStack("webhooks-staging-compute");
 
   it("validates a public certificate by DNS records in the given zone and serves the validated ARN", () => {
-    expect(only(s(), "aws_acm_certificate")).toMatchObject({ domain_name: "worker.example.com", validation_method: "DNS", lifecycle: { create_before_destroy: true } });
+    expect(only(s(), "aws_acm_certificate")).toMatchObject({ domain_name: "worker.example.com", validation_method: "DNS", key_algorithm: "EC_prime256v1", lifecycle: { create_before_destroy: true } });
     expect(only(s(), "aws_acm_certificate")).not.toHaveProperty("certificate_authority_arn");
     expect(resources(s(), "aws_acmpca_certificate_authority")).toEqual({});
     const record = only(s(), "aws_route53_record");
-    expect(record).toMatchObject({ zone_id: "Z0123456789ABCDEFGHIJ", ttl: 60, allow_overwrite: true, name: "${each.value.resource_record_name}", records: ["${each.value.resource_record_value}"] });
+    expect(record).toMatchObject({ zone_id: "Z0123456789ABCDEFGHIJ", ttl: 300, allow_overwrite: true, name: "${each.value.resource_record_name}", records: ["${each.value.resource_record_value}"] });
     expect(only(s(), "aws_acm_certificate_validation").certificate_arn).toBe(onlyRef(s(), "aws_acm_certificate", "arn"));
     expect(only(s(), "aws_lb_target_group")).toMatchObject({ name: "example-edge-tg", port: 9000, health_check: { path: "/ready" } });
     const https = Object.values(resources(s(), "aws_lb_listener")).find((l) => l.port === 443)!;
