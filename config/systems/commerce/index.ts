@@ -11,7 +11,7 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const commerce: readonly DeploymentInput[] = [
-  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: containers() },
-  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), compute: containers() },
-  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: containers() },
+  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: containers("prod") },
+  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), compute: containers("staging") },
+  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: containers("dev") },
 ];
