@@ -164,7 +164,11 @@ export function resolveEks(e: z.output<typeof eksSchema>, ctx: LayerContext): Ek
   });
   const nodeGroups = e.nodeGroups.map((g, i) => resolveNodeGroup(g, i, name, ctx));
   const role = (purpose: string, field: string) => ctx.name("iam-role", `${d.name}-${purpose}`, f(field), e.id);
-  e.apiServiceAccount.stores.forEach((s, i) => ctx.use("store", s, f(`apiServiceAccount.stores.${i}`)));
+  const secretless = ctx.settingsOf("data")?.neptune.map((n) => n.id) ?? [];
+  e.apiServiceAccount.stores.forEach((s, i) => {
+    ctx.use("store", s, f(`apiServiceAccount.stores.${i}`));
+    if (secretless.includes(s)) ctx.problem(f(`apiServiceAccount.stores.${i}`), s, "has no secret to read (Neptune authenticates with IAM)");
+  });
   return {
     id: e.id, name, version: e.version as EksVersion, nodeWorkload: e.nodeWorkload, publicAccessCidrs: e.publicAccessCidrs,
     logGroupName: ctx.name("log-group", `/aws/eks/${name}/cluster`, f("id"), e.id),

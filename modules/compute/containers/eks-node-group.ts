@@ -54,7 +54,7 @@ export class EksNodeGroup extends Construct {
       check("name", props.name, matches(/^[0-9A-Za-z][A-Za-z0-9_-]{0,62}$/, "must be 1-63 letters, digits, hyphens and underscores, starting with a letter or digit (node group names)")),
       check("maxSize", props.maxSize, between(1, 450, "nodes per managed node group")),
       check("minSize", props.minSize, accepted(props.minSize, (v) => v > props.maxSize ? `must be at most maxSize (${props.maxSize})` : undefined)),
-      check("desiredSize", props.desiredSize, accepted(props.desiredSize, (v) => v < props.minSize || v > props.maxSize ? `must be between minSize and maxSize (${props.minSize}-${props.maxSize})` : undefined)),
+      check("desiredSize", props.desiredSize, accepted(props.desiredSize, (v) => props.minSize <= props.maxSize && (v < props.minSize || v > props.maxSize) ? `must be between minSize and maxSize (${props.minSize}-${props.maxSize})` : undefined)),
       check("diskGib", props.diskGib, between(1, 16384, "gp3 volume size in GiB")),
       check("instanceTypes", props.instanceTypes, accepted(props.instanceTypes, (t) => t.length === 0 ? "must list at least one instance type" : undefined)),
     ]);
