@@ -42,7 +42,7 @@ export function buildEks(stack: ComputeStack, props: ComputeStackProps, e: EksSe
   });
   const cluster = new EksCluster(scope, e.id, {
     name: e.name, version: e.version, roleName: e.clusterRoleName, subnetIds: network.get("compute_subnet_ids"),
-    publicAccessCidrs: e.publicAccessCidrs, secretsKmsKeyArn: key.arn, partition,
+    publicAccessCidrs: e.publicAccessCidrs, publicAccessRiskReason: e.publicAccessRiskReason, secretsKmsKeyArn: key.arn, partition,
     log: { retentionDays: e.logRetentionDays, kmsKeyArn: network.get("logs_kms_key_arn"), protect: d.deletionProtection },
     preventDestroy: d.deletionProtection,
   });

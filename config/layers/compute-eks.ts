@@ -117,6 +117,7 @@ export interface EksSettings {
   readonly version: EksVersion;
   readonly nodeWorkload: string;
   readonly publicAccessCidrs: readonly string[];
+  readonly publicAccessRiskReason?: string;
   readonly logGroupName: string;
   readonly logRetentionDays: number;
   readonly keyAlias: string;
@@ -170,7 +171,7 @@ export function resolveEks(e: z.output<typeof eksSchema>, ctx: LayerContext): Ek
     if (secretless.includes(s)) ctx.problem(f(`apiServiceAccount.stores.${i}`), s, "has no secret to read (Neptune authenticates with IAM)");
   });
   return {
-    id: e.id, name, version: e.version as EksVersion, nodeWorkload: e.nodeWorkload, publicAccessCidrs: e.publicAccessCidrs,
+    id: e.id, name, version: e.version as EksVersion, nodeWorkload: e.nodeWorkload, publicAccessCidrs: e.publicAccessCidrs, publicAccessRiskReason: e.publicAccessRiskReason,
     logGroupName: ctx.name("log-group", `/aws/eks/${name}/cluster`, f("id"), e.id),
     logRetentionDays: e.logRetentionDays ?? d.logRetentionDays,
     keyAlias: ctx.name("kms-alias", `${d.name}-eks`, f("id"), e.id),

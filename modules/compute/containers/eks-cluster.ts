@@ -5,7 +5,10 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { Construct } from "constructs";
 import { policyDocument } from "../../iam/policy-document";
 import { LogGroup } from "../../logs/log-group";
-import { check, matches, maxLength, validateProps } from "../../validate";
+import { suppress } from "../../../policies/suppress";
+import { accepted, check, matches, maxLength, validateProps } from "../../validate";
+
+const WORLD = "0.0.0.0/0";
 
 /** Every control-plane log type EKS can send to CloudWatch Logs. */
 export const EKS_LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
@@ -25,6 +28,12 @@ export interface EksClusterProps {
    * @default none
    */
   readonly publicAccessCidrs?: readonly string[];
+  /**
+   * Why the API must answer the whole internet: required to list 0.0.0.0/0,
+   * and the reason the cluster's EKS.EndpointAccess finding is suppressed with.
+   * @default none (0.0.0.0/0 is refused)
+   */
+  readonly publicAccessRiskReason?: string;
   /** Key envelope-encrypting Kubernetes secrets. */
   readonly secretsKmsKeyArn: string;
   /** Control-plane log group: created before the cluster, which would otherwise create it unencrypted and kept forever. */
@@ -64,6 +73,8 @@ export class EksCluster extends Construct {
       check("name", props.name, matches(/^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/, "must be 1-100 letters, digits, hyphens and underscores, starting with a letter or digit (EKS cluster names)")),
       check("version", props.version, matches(/^1\.\d{2}$/, "must be a Kubernetes minor version such as 1.35")),
       check("roleName", props.roleName, maxLength(64, "IAM role names")),
+      check("publicAccessCidrs", props.publicAccessCidrs, accepted(props.publicAccessCidrs, (c) => c.includes(WORLD) && !props.publicAccessRiskReason
+        ? "must not hold 0.0.0.0/0 without publicAccessRiskReason (the Kubernetes API would answer the whole internet)" : undefined)),
     ]);
     const role = new IamRole(this, "Role", {
       name: props.roleName,
@@ -101,6 +112,7 @@ export class EksCluster extends Construct {
       dependsOn: [policy, keyUse, logs.logGroup],
       lifecycle: { preventDestroy: protect },
     });
+    if (props.publicAccessRiskReason && cidrs.includes(WORLD)) suppress(this.cluster, "EKS.EndpointAccess", `accepted in config (publicAccessRiskReason): ${props.publicAccessRiskReason}`);
     this.name = this.cluster.name;
     this.arn = this.cluster.arn;
     this.oidcIssuer = this.cluster.identity.get(0).oidc.get(0).issuer;

@@ -4,7 +4,15 @@ import { EksAddons } from "../../../modules/compute/containers/eks-addons";
 import { EksCluster, type EksClusterProps } from "../../../modules/compute/containers/eks-cluster";
 import { EksNodeGroup, type EksNodeGroupProps } from "../../../modules/compute/containers/eks-node-group";
 import { IrsaRole, type IrsaRoleProps } from "../../../modules/compute/containers/irsa-role";
-import { problemsOf, synthOf } from "../../support/modules";
+import type { TerraformStack } from "cdktf";
+import { newStack, problemsOf, synthOf } from "../../support/modules";
+
+/** The stack's JSON with the `//` comments (metadata, suppressions) that Testing.synth leaves out. */
+function withComments(build: (stack: TerraformStack) => unknown): { resource: Record<string, Record<string, Record<string, unknown>>> } {
+  const stack = newStack();
+  build(stack);
+  return stack.toTerraform() as { resource: Record<string, Record<string, Record<string, unknown>>> };
+}
 
 /** Branches and checks of the EKS building blocks no real deployment reaches. */
 
@@ -24,10 +32,22 @@ const irsa: IrsaRoleProps = {
 
 describe("EksCluster", () => {
   it("opens the public endpoint to the listed networks only when some are listed", () => {
-    const json = synthOf((s) => new EksCluster(s, "C", { ...cluster, publicAccessCidrs: ["203.0.113.0/24"], preventDestroy: false }));
+    const json = withComments((s) => new EksCluster(s, "C", { ...cluster, publicAccessCidrs: ["203.0.113.0/24"], preventDestroy: false }));
     const [c] = Object.values(json.resource.aws_eks_cluster);
+    expect(c["//"]).not.toHaveProperty("suppressions");
     expect(c.vpc_config).toEqual({ subnet_ids: ["subnet-a", "subnet-b"], endpoint_private_access: true, endpoint_public_access: true, public_access_cidrs: ["203.0.113.0/24"] });
     expect(c).toMatchObject({ deletion_protection: false, lifecycle: { prevent_destroy: false } });
+  });
+
+  it("opens it to the world only with a reason, which suppresses EKS.EndpointAccess on the cluster", () => {
+    const reason = "partners call the API from networks we cannot list";
+    const json = withComments((s) => new EksCluster(s, "C", { ...cluster, publicAccessCidrs: ["0.0.0.0/0"], publicAccessRiskReason: reason }));
+    const [c] = Object.values(json.resource.aws_eks_cluster);
+    expect((c.vpc_config as Record<string, unknown>).public_access_cidrs).toEqual(["0.0.0.0/0"]);
+    expect((c["//"] as Record<string, unknown>).suppressions).toEqual([{ rule: "EKS.EndpointAccess", reason: `accepted in config (publicAccessRiskReason): ${reason}` }]);
+    expect(problemsOf((s) => new EksCluster(s, "C", { ...cluster, publicAccessCidrs: ["10.0.0.0/8", "0.0.0.0/0"] }))).toEqual([
+      'test/C: publicAccessCidrs = ["10.0.0.0/8","0.0.0.0/0"]: must not hold 0.0.0.0/0 without publicAccessRiskReason (the Kubernetes API would answer the whole internet)',
+    ]);
   });
 
   it.each<[string, Partial<EksClusterProps>, string]>([
