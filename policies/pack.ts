@@ -14,6 +14,7 @@ const HIGH = [
   /^EC2\.(NoWorldIngress|NoAdminPortsFromWorld|Imdsv2Required|NoPublicIp|EbsEncrypted|NoKeyPair)$/,
   /^EKS\.(EndpointAccess|SecretsEncryption)$/, /^ECS\.(NoPrivilegedContainers|ServiceNoPublicIp)$/, /^CloudFront\.(ViewerHttps|OriginHttps|MinimumTlsVersion)$/,
   /^ELB\.(TlsPolicy|HttpRedirectsToHttps)$/,
+  /^EC2\.ImdsHopLimit$/, /^EKS\.NodeGroupLaunchTemplate$/,
 ];
 const LOW = [/^EC2\.SecurityGroupDescriptions$/, /^(Lambda|APIGateway)\.(ActiveTracing|XRayTracing)$/, /^ECS\.ContainerInsights$/];
 

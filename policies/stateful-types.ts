@@ -41,4 +41,6 @@ export const STATEFUL_RESOURCE_TYPES = [
   "aws_secretsmanager_secret",
   "aws_sqs_queue",
   "random_password",
+  // The cluster holds the workloads' Kubernetes state (etcd: secrets, deployments, service accounts), which no apply recreates.
+  "aws_eks_cluster",
 ] as const;

@@ -12,6 +12,7 @@ import { PrivateCa } from "../modules/compute/containers/private-ca";
 import { ServiceAutoscaling } from "../modules/compute/containers/service-autoscaling";
 import { KmsKey } from "../modules/kms/kms-key";
 import type { ComputeStack, ComputeStackProps } from "./compute-stack";
+import { buildEks } from "./compute-eks";
 import { consume, type ContractOutput, type ContractValues } from "./contracts";
 import { DATA } from "./data-stack";
 import { MESSAGING } from "./messaging-stack";
@@ -46,6 +47,7 @@ export function buildContainers(stack: ComputeStack, props: ComputeStackProps): 
   stack.addDependency(props.messaging ?? props.data ?? props.network);
   const repositories = buildRepositories(stack);
   const ecs = c.ecs ? buildEcs(stack, props, c.ecs, repositories) : undefined;
+  const eks = c.eks ? buildEks(stack, props, c.eks) : undefined;
   const outputs = Object.fromEntries(Object.entries(c.stackOutputs).map(([name, o]) => {
     switch (o.source) {
       case "clusterName": return [name, ecs!.clusterName];
@@ -67,10 +69,10 @@ export function buildContainers(stack: ComputeStack, props: ComputeStackProps): 
     load_balancer_dns_names: byLb((lb) => lb.dnsName),
     target_group_arns: byLb((lb) => lb.targetGroupArn),
     target_group_arn_suffixes: byLb((lb) => lb.targetGroupArnSuffix),
-    eks_cluster_names: {},
-    eks_cluster_arns: {},
-    eks_oidc_provider_arns: {},
-    eks_node_group_names: {},
+    eks_cluster_names: eks ? { [c.eks!.id]: eks.clusterName } : {},
+    eks_cluster_arns: eks ? { [c.eks!.id]: eks.clusterArn } : {},
+    eks_oidc_provider_arns: eks ? { [c.eks!.id]: eks.oidcProviderArn } : {},
+    eks_node_group_names: eks?.nodeGroupNames ?? {},
     ecr_repository_urls: Object.fromEntries(Object.entries(repositories).map(([id, r]) => [id, r.url])),
     stack_outputs: outputs,
   };

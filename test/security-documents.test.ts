@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { expectedEksRoles } from "./compute/containers/expected-eks-roles";
 import { expectedFunctionRoles, mediaConvertRole } from "./compute/functions/expected-roles";
 import { policy, ref, resources, stack, stackNames, type StackJson } from "./support/synth";
 
@@ -247,13 +248,23 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
 
   it("gives every role the trust, inline policy and managed policies of the service that assumes it", () => {
     const roles = Object.entries(resources(d.s, "aws_iam_role"));
+    // EKS roles (the cluster's, the nodes', IRSA) are written out whole in compute/containers/expected-eks-roles.ts.
+    const eks = resources(d.s, "aws_eks_cluster");
+    const eksRoles = Object.keys(eks).length > 0 ? expectedEksRoles({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region }) : {};
     for (const [id, role] of roles) {
+      const own = `\${aws_iam_role.${id}.name}`;
+      const eksRole = eksRoles[role.name as string];
+      if (eksRole) {
+        expect(policy(role.assume_role_policy)).toEqual(eksRole.trust);
+        expect(Object.values(resources(d.s, "aws_iam_role_policy")).filter((p) => p.role === own).map((p) => policy(p.policy))).toEqual(eksRole.inline ? [eksRole.inline] : []);
+        expect(Object.values(resources(d.s, "aws_iam_role_policy_attachment")).filter((a) => a.role === own).map((a) => a.policy_arn as string).sort()).toEqual([...eksRole.managed].sort());
+        continue;
+      }
       const trust = policy(role.assume_role_policy) as unknown as { Statement: { Principal: { Service: string } }[] };
       const service = trust.Statement[0].Principal.Service;
       expect(ROLES[service], `${id}: a role of ${service} has no expectation here`).toBeDefined();
       expect(trust).toEqual(trustOf(service));
       expect(role.description, id).toBe(ROLES[service].description(role.name as string, d));
-      const own = `\${aws_iam_role.${id}.name}`;
       const inline = Object.values(resources(d.s, "aws_iam_role_policy")).filter((p) => p.role === own).map((p) => policy(p.policy));
       const expected = ROLES[service].inline?.(d, role.name as string);
       expect(inline).toEqual(expected ? [expected] : []);

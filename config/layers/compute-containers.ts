@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { LayerContext } from "../context";
 import { constructId, enumOf, intBetween, logRetentionDays } from "../fields";
 import { type LoadBalancerSettings, loadBalancerSchema, resolveLoadBalancer } from "./compute-load-balancers";
+import { type EksSettings, eksSchema, resolveEks } from "./compute-eks";
 import { type EcsServiceSettings, resolveService, serviceSchema } from "./compute-services";
 
 /** AxonFlow's licence tiers (seed 002), published as the seed's PricingTierDeployed. */
@@ -50,6 +51,8 @@ export const containersFields = {
   repositories: z.array(repositorySchema).default([]),
   /** An ECS cluster with Fargate services. @default none */
   ecs: ecsSchema.optional(),
+  /** An EKS cluster with managed node groups, core add-ons and IRSA (./compute-eks.ts). @default none */
+  eks: eksSchema.optional(),
   /** AxonFlow's licence tier, published as PricingTierDeployed. @default none */
   pricingTier: enumOf(PRICING_TIERS).optional(),
   /**
@@ -95,6 +98,7 @@ export interface ContainersSettings {
   /** Alias of the key encrypting the repositories; undefined without any. */
   readonly imagesKeyAlias?: string;
   readonly ecs?: EcsSettings;
+  readonly eks?: EksSettings;
   readonly pricingTier?: (typeof PRICING_TIERS)[number];
   readonly stackOutputs: Readonly<Record<string, StackOutputSettings>>;
 }
@@ -115,8 +119,9 @@ export function resolveContainers(c: ContainersInput, ctx: LayerContext): Contai
   });
   const imagesKeyAlias = repositories.length > 0 ? ctx.name("kms-alias", `${d.name}-images`, "compute.repositories") : undefined;
   const ecs = c.ecs && resolveEcs(c.ecs, ctx);
+  const eks = c.eks && resolveEks(c.eks, ctx);
   Object.entries(c.stackOutputs).forEach(([name, output]) => checkStackOutput(name, output, c, ctx));
-  return { repositories, imagesKeyAlias, ecs, pricingTier: c.pricingTier, stackOutputs: c.stackOutputs };
+  return { repositories, imagesKeyAlias, ecs, eks, pricingTier: c.pricingTier, stackOutputs: c.stackOutputs };
 }
 
 function resolveEcs(e: z.output<typeof ecsSchema>, ctx: LayerContext): EcsSettings {
@@ -150,6 +155,6 @@ function checkStackOutput(name: string, output: StackOutputSettings, c: Containe
 }
 
 /** True when the deployment has any containers. */
-export const containersUsed = (s: ContainersSettings): boolean => s.ecs !== undefined || s.repositories.length > 0;
+export const containersUsed = (s: ContainersSettings): boolean => s.ecs !== undefined || s.eks !== undefined || s.repositories.length > 0;
 
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();

@@ -18,4 +18,4 @@ export type { DeploymentInput };
 /** What a system's `functions.ts` writes: the functions half of the `compute` section. */
 export type FunctionsInput = { [K in keyof typeof functionsFields]?: z.input<(typeof functionsFields)[K]> };
 /** What a system's containers.ts writes: the containers half of the compute section. */
-export type ContainersInput = Pick<z.input<typeof computeSchema>, "repositories" | "ecs" | "pricingTier" | "stackOutputs">;
+export type ContainersInput = Pick<z.input<typeof computeSchema>, "repositories" | "ecs" | "eks" | "pricingTier" | "stackOutputs">;

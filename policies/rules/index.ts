@@ -42,6 +42,10 @@ import { EcsServiceNoPublicIp } from "./ecs/service-no-public-ip";
 import { EksControlPlaneLogs } from "./eks/control-plane-logs";
 import { EksEndpointAccess } from "./eks/endpoint-access";
 import { EksSecretsEncryption } from "./eks/secrets-encryption";
+import { EksNodeGroupLaunchTemplate } from "./eks/node-group-launch-template";
+import { EksStandardSupport } from "./eks/standard-support";
+import { Ec2ImdsHopLimit } from "./ec2/imds-hop-limit";
+import { IamIrsaTrustPinned } from "./iam/irsa-trust-pinned";
 import { EventBridgeCmkEncryption } from "./eventbridge/cmk-encryption";
 import { ElastiCacheAtRestEncryption } from "./elasticache/at-rest-encryption";
 import { ElastiCacheAuthRequired } from "./elasticache/auth-required";
@@ -149,6 +153,10 @@ export const ALL_RULES: readonly Rule[] = [
   EksControlPlaneLogs,
   EksEndpointAccess,
   EksSecretsEncryption,
+  EksNodeGroupLaunchTemplate,
+  EksStandardSupport,
+  Ec2ImdsHopLimit,
+  IamIrsaTrustPinned,
   EventBridgeCmkEncryption,
   ElastiCacheAtRestEncryption,
   ElastiCacheAuthRequired,

@@ -58,6 +58,8 @@ export const FREE = new Set([
   "aws_cloudwatch_event_target", "aws_appautoscaling_target", "aws_appautoscaling_policy", "aws_sns_topic_subscription",
   "aws_lambda_event_source_mapping", "random_password", "terraform_data", "tls_private_key", "tls_cert_request", "tls_locally_signed_cert",
   "tls_self_signed_cert",
+  // EKS access entries, add-ons (their pods run on the nodes) and the IRSA provider: no charge of their own.
+  "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_addon", "aws_iam_openid_connect_provider",
 ]);
 
 const money = (n: number): string => `$${Number(n.toPrecision(6))}`;

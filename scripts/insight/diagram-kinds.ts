@@ -84,7 +84,9 @@ export const SUPPORTING = new Set([
   "aws_sesv2_configuration_set_event_destination", "aws_route53_record", "aws_launch_template",
   "aws_ecs_cluster", "aws_ecs_task_definition", "aws_lambda_permission", "aws_appautoscaling_target", "aws_appautoscaling_policy",
   "random_password", "terraform_data", "tls_private_key", "tls_cert_request", "tls_locally_signed_cert", "tls_self_signed_cert",
+  // Who may use the cluster and what runs in it: settings of the cluster, drawn as the cluster alone.
+  "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_addon", "aws_iam_openid_connect_provider",
 ]);
 
 /** The attribute names that hold a resource's own name, in order of preference. */
-export const NAME_ATTRIBUTES = ["name", "identifier", "cluster_identifier", "replication_group_id", "bucket", "function_name", "email_identity", "service_name"];
+export const NAME_ATTRIBUTES = ["name", "identifier", "cluster_identifier", "replication_group_id", "bucket", "function_name", "email_identity", "service_name", "node_group_name"];

@@ -29,6 +29,14 @@ export function fixtureStack(blocks: readonly Block[], overrides: { name?: strin
 }
 
 /** A policy JSON string of `statements`, as the IAM module writes it. */
+/** An EKS cluster's issuer host, as IRSA condition keys start with it. */
+const OIDC = "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+/** A trust policy for one IRSA role with the given conditions. */
+export const irsaTrust = (condition: Record<string, unknown>) => doc([{
+  Effect: "Allow", Principal: { Federated: `arn:aws:iam::111122223333:oidc-provider/${OIDC}` }, Action: "sts:AssumeRoleWithWebIdentity", Condition: condition,
+}]);
+export { OIDC as IRSA_ISSUER };
+
 export const doc = (statements: readonly Record<string, unknown>[]) => policyDocument(statements as unknown as PolicyStatement[]);
 const kms = "arn:aws:kms:us-east-1:111122223333:key/0b1f2e3d-aaaa-bbbb-cccc-0123456789ab";
 /** A bucket with a literal name, for the S3 rules. */
@@ -166,6 +174,22 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
   "EKS.EndpointAccess": {
     pass: [["aws_eks_cluster", "X", { name: "k", vpc_config: { endpoint_private_access: true, endpoint_public_access: false, subnet_ids: ["s"] } }]],
     fail: [["aws_eks_cluster", "X", { name: "k", vpc_config: { endpoint_public_access: true, subnet_ids: ["s"] } }]],
+  },
+  "EKS.NodeGroupLaunchTemplate": {
+    pass: [["aws_eks_node_group", "X", { cluster_name: "k", launch_template: { id: "${aws_launch_template.L.id}", version: "${aws_launch_template.L.latest_version}" } }]],
+    fail: [["aws_eks_node_group", "X", { cluster_name: "k", instance_types: ["m7i.large"] }]],
+  },
+  "EKS.StandardSupport": {
+    pass: [["aws_eks_cluster", "X", { name: "k", upgrade_policy: { support_type: "STANDARD" } }]],
+    fail: [["aws_eks_cluster", "X", { name: "k" }]],
+  },
+  "EC2.ImdsHopLimit": {
+    pass: [["aws_launch_template", "X", { name: "nodes", metadata_options: { http_tokens: "required", http_put_response_hop_limit: 1 } }]],
+    fail: [["aws_launch_template", "X", { name: "nodes", metadata_options: { http_tokens: "required", http_put_response_hop_limit: 2 } }]],
+  },
+  "IAM.IrsaTrustPinned": {
+    pass: [["aws_iam_role", "X", { name: "api", assume_role_policy: irsaTrust({ StringEquals: { [`${OIDC}:sub`]: "system:serviceaccount:shop:api", [`${OIDC}:aud`]: "sts.amazonaws.com" } }) }]],
+    fail: [["aws_iam_role", "X", { name: "api", assume_role_policy: irsaTrust({ StringEquals: { [`${OIDC}:aud`]: "sts.amazonaws.com" } }) }]],
   },
   "EKS.SecretsEncryption": {
     pass: [["aws_eks_cluster", "X", { name: "k", encryption_config: { resources: ["secrets"], provider: { key_arn: kms } } }]],

@@ -1,4 +1,4 @@
-import { bucket, doc, onBucket, type Block } from "./fixtures";
+import { bucket, doc, IRSA_ISSUER, irsaTrust, onBucket, type Block } from "./fixtures";
 
 /**
  * Edge cases beyond each rule's pass/fail pair: the loopholes a rule once let
@@ -34,7 +34,18 @@ const githubRole = (sub: string | readonly string[], tags?: Record<string, strin
   }]),
 }]];
 
+const irsaRole = (condition: Record<string, unknown>): Block[] => [["aws_iam_role", "X", { name: "api", assume_role_policy: irsaTrust(condition) }]];
+
 export const EDGE_CASES: readonly EdgeCase[] = [
+  { ruleId: "EKS.ControlPlaneLogs", name: "only the audit trio (no controllerManager, no scheduler)", expect: "fail", blocks: [["aws_eks_cluster", "X", { name: "k", enabled_cluster_log_types: ["api", "audit", "authenticator"] }]] },
+  { ruleId: "EC2.ImdsHopLimit", name: "hop limit unset (AL2023 defaults to 2)", expect: "fail", blocks: [["aws_launch_template", "X", { name: "n", metadata_options: { http_tokens: "required" } }]] },
+  { ruleId: "EC2.ImdsHopLimit", name: "metadata endpoint disabled", expect: "pass", blocks: [["aws_launch_template", "X", { name: "n", metadata_options: { http_endpoint: "disabled" } }]] },
+  { ruleId: "EKS.NodeGroupLaunchTemplate", name: "a template without a version", expect: "fail", blocks: [["aws_eks_node_group", "X", { cluster_name: "k", launch_template: { id: "lt-1" } }]] },
+  { ruleId: "EKS.StandardSupport", name: "extended support chosen", expect: "fail", blocks: [["aws_eks_cluster", "X", { name: "k", upgrade_policy: { support_type: "EXTENDED" } }]] },
+  { ruleId: "IAM.IrsaTrustPinned", name: "a wildcard subject with StringLike", expect: "fail", blocks: irsaRole({ StringLike: { [`${IRSA_ISSUER}:sub`]: "system:serviceaccount:shop:*" }, StringEquals: { [`${IRSA_ISSUER}:aud`]: "sts.amazonaws.com" } }) },
+  { ruleId: "IAM.IrsaTrustPinned", name: "a whole namespace in StringEquals", expect: "fail", blocks: irsaRole({ StringEquals: { [`${IRSA_ISSUER}:sub`]: "system:serviceaccount:shop:*", [`${IRSA_ISSUER}:aud`]: "sts.amazonaws.com" } }) },
+  { ruleId: "IAM.IrsaTrustPinned", name: "no audience", expect: "fail", blocks: irsaRole({ StringEquals: { [`${IRSA_ISSUER}:sub`]: "system:serviceaccount:shop:api" } }) },
+  { ruleId: "IAM.IrsaTrustPinned", name: "an interpolated issuer host (as synthesized)", expect: "pass", blocks: irsaRole({ StringEquals: { "${local.IssuerHost}:sub": "system:serviceaccount:kube-system:aws-node", "${local.IssuerHost}:aud": "sts.amazonaws.com" } }) },
   { ruleId: "CloudWatch.AlarmRouted", name: "actions listed but switched off", expect: "fail", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_description: "d. First: x.", alarm_actions: ["${aws_sns_topic.T.arn}"], ok_actions: ["${aws_sns_topic.T.arn}"], actions_enabled: false }]] },
   { ruleId: "CloudWatch.AlarmRouted", name: "no description", expect: "fail", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_actions: ["arn:t"], ok_actions: ["arn:t"] }]] },
   { ruleId: "CloudWatch.AlarmRouted", name: "a scaling trigger (every action a scaling policy) without an OK action", expect: "pass", blocks: [["aws_cloudwatch_metric_alarm", "X", { alarm_name: "a", alarm_description: "d. First: x.", alarm_actions: ["${aws_appautoscaling_policy.P.arn}"] }]] },

@@ -12,7 +12,7 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const commerce: readonly DeploymentInput[] = [
-  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: containers(), edge: edge("prod") },
-  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), compute: containers(), edge: edge("staging") },
-  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: containers(), edge: edge("dev") },
+  { system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: network("prod"), data: data("prod"), messaging: messaging("prod"), compute: containers("prod"), edge: edge("prod") },
+  { system: "commerce", environment: "staging", region: "us-west-2", account: "commerce-nonprod", network: network("staging"), data: data("staging"), messaging: messaging("staging"), compute: containers("staging"), edge: edge("staging") },
+  { system: "commerce", environment: "dev", region: "us-west-2", account: "commerce-nonprod", network: network("dev"), data: data("dev"), messaging: messaging("dev"), compute: containers("dev"), edge: edge("dev") },
 ];

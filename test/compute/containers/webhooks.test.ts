@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, only, onlyRef, outputValues, refBy, resources, stack, upstream, upstreamEntry } from "../../support/synth";
+import { byAttr, only, onlyRef, outputValues, ref, refBy, resources, stack, upstream, upstreamEntry } from "../../support/synth";
 
 const prod = () => stack("webhooks-prod-compute");
 const dev = () => stack("webhooks-dev-compute");
@@ -168,7 +168,7 @@ describe("commerce image repositories (seed 004: ECR with image scanning)", () =
     for (const r of repositories) {
       expect(r).toMatchObject({
         image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true },
-        encryption_configuration: [{ encryption_type: "KMS", kms_key: onlyRef(s, "aws_kms_key", "arn") }], lifecycle: { prevent_destroy: env !== "dev" },
+        encryption_configuration: [{ encryption_type: "KMS", kms_key: ref(s, "aws_kms_key", (k) => String(k.description).startsWith("Encrypts the container images"), "arn") }], lifecycle: { prevent_destroy: env !== "dev" },
       });
     }
     expect(Object.values(resources(s, "aws_ecr_lifecycle_policy")).map((p) => p.repository)).toEqual(
