@@ -47,7 +47,7 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
     const data = deployment.layers.includes("data") ? new DataStack(app, { deployment, stateStack, network }) : undefined;
     // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
     const messaging = data && deployment.layers.includes("messaging") ? new MessagingStack(app, { deployment, stateStack, data, network }) : undefined;
-    if (deployment.layers.includes("compute")) new ComputeStack(app, { deployment, stateStack, network, data, messaging });
+    const compute = deployment.layers.includes("compute") ? new ComputeStack(app, { deployment, stateStack, network, data, messaging }) : undefined;
     if (deployment.layers.includes("edge")) {
       const edge = new EdgeStack(app, { deployment, stateStack, data });
       if (deployment.edge.api) {
@@ -58,6 +58,6 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
         edge.addDependency(edgeAccounts.get(key)!);
       }
     }
-    if (deployment.layers.includes("observability")) new ObservabilityStack(app, { deployment, stateStack, network, data, messaging });
+    if (deployment.layers.includes("observability")) new ObservabilityStack(app, { deployment, stateStack, network, data, messaging, compute });
   }
 }

@@ -5,7 +5,9 @@ import { AlertTopic } from "../modules/observability/alert-topic";
 import { DeploymentDashboard } from "../modules/observability/dashboard";
 import { DatabaseEvents } from "../modules/observability/database-events";
 import { MetricAlarm } from "../modules/observability/metric-alarm";
+import { LogQuery } from "../modules/observability/log-query";
 import { PagerDutySubscription } from "../modules/observability/pager-duty-subscription";
+import { COMPUTE, type ComputeStack } from "./compute-stack";
 import { consume, defineContract, publish } from "./contracts";
 import { DATA, type DataStack } from "./data-stack";
 import { LayerStack, type LayerStackProps } from "./layer-stack";
@@ -17,6 +19,7 @@ export interface ObservabilityStackProps extends LayerStackProps {
   readonly network: NetworkStack;
   readonly data?: DataStack;
   readonly messaging?: MessagingStack;
+  readonly compute?: ComputeStack;
 }
 
 /** What the observability layer publishes (governance's budgets and later layers notify the same topic). */
@@ -44,6 +47,7 @@ export class ObservabilityStack extends LayerStack {
     const network = reader(() => consume(this, NETWORK, props.network));
     const data = reader(() => consume(this, DATA, props.data!));
     const messaging = reader(() => consume(this, MESSAGING, props.messaging!));
+    const compute = reader(() => consume(this, COMPUTE, props.compute!));
     // Stores are dimensioned by their config identifiers; the dependency still orders data first (event subscriptions name existing databases).
     if (props.data) this.addDependency(props.data);
     const entries = inventory(d, {
@@ -51,6 +55,12 @@ export class ObservabilityStack extends LayerStack {
       queueName: (id) => messaging().entry("queue_names", id),
       tableName: (id) => data().entry("table_names", id),
       brokerName: () => messaging().get("broker_name"),
+      functionName: (name) => compute().entry("function_names", name),
+      functionTimeout: (name) => Token.asNumber(compute().entry("function_timeouts", name)),
+      serviceName: (id) => compute().entry("ecs_service_names", id),
+      serviceCluster: (id) => compute().entry("ecs_service_clusters", id),
+      loadBalancerSuffix: (id) => compute().entry("load_balancer_arn_suffixes", id),
+      targetGroupSuffix: (id) => compute().entry("target_group_arn_suffixes", id),
     });
 
     const topic = new AlertTopic(this, "AlarmTopic", {
@@ -73,6 +83,9 @@ export class ObservabilityStack extends LayerStack {
       namePrefix: d.name, topicArn: topic.arn, categories: o.rdsEventCategories,
       clusterIds: d.data.aurora.map((s) => s.identifier), instanceIds: d.data.rds.map((s) => s.identifier),
     });
+    o.logQueries.forEach((q, i) => new LogQuery(this, `LogQuery${i}`, {
+      name: q.name, query: q.query, logGroupNames: q.functions.map((f) => compute().entry("function_log_group_names", f)),
+    }));
     if (o.dashboardName) {
       new DeploymentDashboard(this, "Dashboard", { name: o.dashboardName, region: d.region, rows: entries.map((e) => ({ title: e.title, alarms: e.alarms })) });
     }

@@ -4,14 +4,18 @@ import type { AlarmSpec, AlarmTiming } from "../../modules/observability/alarm-s
 import { type AuroraComponent, auroraAlarms } from "../../modules/observability/alarms/aurora";
 import { type BrokerComponent, brokerAlarms } from "../../modules/observability/alarms/broker";
 import { type TableComponent, tableAlarms } from "../../modules/observability/alarms/dynamodb";
+import { type ServiceComponent, serviceAlarms } from "../../modules/observability/alarms/ecs-service";
+import { type FunctionComponent, functionAlarms } from "../../modules/observability/alarms/function";
+import { type LoadBalancerComponent, loadBalancerAlarms } from "../../modules/observability/alarms/load-balancer";
 import { type NatComponent, natAlarms } from "../../modules/observability/alarms/nat";
 import { type NeptuneComponent, neptuneAlarms } from "../../modules/observability/alarms/neptune";
 import { type QueueComponent, queueAlarms } from "../../modules/observability/alarms/queue";
 import { type RdsComponent, rdsAlarms } from "../../modules/observability/alarms/rds";
 import { type RedisComponent, redisAlarms } from "../../modules/observability/alarms/redis";
 
-/** Every kind of component the inventory knows (phase 2 adds functions, services, clusters, balancers, APIs, distributions, WAFs). */
-export type Component = AuroraComponent | RdsComponent | NeptuneComponent | RedisComponent | TableComponent | QueueComponent | BrokerComponent | NatComponent;
+/** Every kind of component the inventory knows. */
+export type Component = AuroraComponent | RdsComponent | NeptuneComponent | RedisComponent | TableComponent | QueueComponent | BrokerComponent | NatComponent
+  | FunctionComponent | ServiceComponent | LoadBalancerComponent;
 
 /** One monitored component and the alarms that apply to it. */
 export interface InventoryEntry {
@@ -38,6 +42,18 @@ export interface InventorySources {
   tableName(id: string): string;
   /** messaging `broker_name`. */
   brokerName(): string;
+  /** compute `function_names`, entry `name` (config name). */
+  functionName(name: string): string;
+  /** compute `function_timeouts`, entry `name` (seconds). */
+  functionTimeout(name: string): number;
+  /** compute `ecs_service_names`, entry `id`. */
+  serviceName(id: string): string;
+  /** compute `ecs_service_clusters`, entry `id`. */
+  serviceCluster(id: string): string;
+  /** compute `load_balancer_arn_suffixes`, entry `id`. */
+  loadBalancerSuffix(id: string): string;
+  /** compute `target_group_arn_suffixes`, entry `id`. */
+  targetGroupSuffix(id: string): string;
 }
 
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -82,7 +98,8 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
     const c: TableComponent = { kind: "table", id: s.id, tableName: sources.tableName(s.id) };
     add(`table-${kebab(s.id)}`, `DynamoDB ${s.name}`, c, tableAlarms(c, t, timing));
   }
-  const pipeDeadLetters = new Set(d.messaging.pipes.map((p) => p.deadLetterQueue));
+  // Dead letters: a pipe's DLQ, and a function's on-failure destination for failed asynchronous invocations.
+  const pipeDeadLetters = new Set([...d.messaging.pipes.map((p) => p.deadLetterQueue), ...d.compute.functions.flatMap((f) => (f.onFailureQueue ? [f.onFailureQueue] : []))]);
   for (const q of d.messaging.queues) {
     const c: QueueComponent = { kind: "queue", id: q.id, queueName: sources.queueName(q.id), deadLetter: q.redriveSources.length > 0 || pipeDeadLetters.has(q.id) };
     add(`queue-${kebab(q.id)}`, `${c.deadLetter ? "Dead-letter queue" : "Queue"} ${q.name}`, c, queueAlarms(c, t, timing));
@@ -90,6 +107,18 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
   if (d.messaging.broker) {
     const c: BrokerComponent = { kind: "broker", brokerKind: d.messaging.broker.kind, brokerName: sources.brokerName() };
     add("broker", `RabbitMQ broker ${d.messaging.broker.name}`, c, brokerAlarms(c, t, timing));
+  }
+  for (const f of d.compute.functions) {
+    const c: FunctionComponent = { kind: "function", name: f.name, functionName: sources.functionName(f.name), timeoutSeconds: sources.functionTimeout(f.name), failureDestination: f.onFailureQueue !== undefined };
+    add(`function-${kebab(f.name)}`, `Lambda ${f.name}`, c, functionAlarms(c, t, timing));
+  }
+  for (const s of d.compute.ecs?.services ?? []) {
+    const c: ServiceComponent = { kind: "service", id: s.id, serviceName: sources.serviceName(s.id), clusterName: sources.serviceCluster(s.id) };
+    add(`service-${kebab(s.id)}`, `ECS service ${s.name}`, c, serviceAlarms(c, t, timing));
+  }
+  for (const lb of d.compute.ecs?.loadBalancers ?? []) {
+    const c: LoadBalancerComponent = { kind: "load-balancer", id: lb.id, loadBalancer: sources.loadBalancerSuffix(lb.id), targetGroup: sources.targetGroupSuffix(lb.id) };
+    add(`alb-${kebab(lb.id)}`, `Load balancer ${lb.name}`, c, loadBalancerAlarms(c, t, timing));
   }
   return entries;
 }

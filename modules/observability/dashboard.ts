@@ -1,4 +1,5 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { AlarmSpec } from "./alarm-spec";
 
@@ -22,13 +23,20 @@ const PER_LINE = 24 / WIDGET_WIDTH;
 /**
  * A CloudWatch dashboard built from the same inventory as the alarms: per
  * component a title, then one graph per alarmed metric with the alarm's
- * threshold drawn on it, four to a line. Positions are explicit so the body
+ * threshold drawn on it (a shortfall alarm: both of its metrics), four to a line. Positions are explicit so the body
  * is deterministic.
  */
 export class DeploymentDashboard extends Construct {
   constructor(scope: Construct, id: string, props: DeploymentDashboardProps) {
     super(scope, id);
     const widgets: Record<string, unknown>[] = [];
+    // A threshold computed by Terraform (a function's timeout) goes into the body unquoted, so the JSON keeps a number.
+    const computed: string[] = [];
+    const thresholdOf = (value: number): number | string => {
+      if (!Token.isUnresolved(value)) return value;
+      computed.push(Token.asString(value));
+      return computed[computed.length - 1];
+    };
     let y = 0;
     for (const row of props.rows) {
       widgets.push({ type: "text", x: 0, y, width: 24, height: 1, properties: { markdown: `## ${row.title}` } });
@@ -38,13 +46,15 @@ export class DeploymentDashboard extends Construct {
           type: "metric", x: (i % PER_LINE) * WIDGET_WIDTH, y: y + Math.floor(i / PER_LINE) * WIDGET_HEIGHT, width: WIDGET_WIDTH, height: WIDGET_HEIGHT,
           properties: {
             title: `${a.metricName} (${a.key})`, view: "timeSeries", region: props.region, period: a.periodSeconds, stat: a.statistic,
-            metrics: [[a.namespace, a.metricName, ...Object.entries(a.dimensions).flat()]],
-            annotations: { horizontal: [{ label: "alarm threshold", value: a.threshold }] },
+            metrics: [a.metricName, ...(a.shortOf ? [a.shortOf] : [])].map((m) => [a.namespace, m, ...Object.entries(a.dimensions).flat()]),
+            // A shortfall alarm is read from the two lines themselves.
+            ...(a.shortOf ? {} : { annotations: { horizontal: [{ label: "alarm threshold", value: thresholdOf(a.threshold) }] } }),
           },
         });
       });
       y += Math.ceil(row.alarms.length / PER_LINE) * WIDGET_HEIGHT;
     }
-    new CloudwatchDashboard(this, "Dashboard", { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });
+    const body = computed.reduce((b, token) => b.split(JSON.stringify(token)).join(token), JSON.stringify({ widgets }));
+    new CloudwatchDashboard(this, "Dashboard", { dashboardName: props.name, dashboardBody: body });
   }
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_THRESHOLDS, DEFAULT_TIMING } from "../../config/layers/observability";
 import { inventory, natCount } from "../../lib/observability/inventory";
+import type { AlarmSpec } from "../../modules/observability/alarm-spec";
 import { memberClusterIds } from "../../modules/observability/alarms/redis";
 import { DEPLOYMENTS, deployment } from "../support/deployments";
 import { onlyRef, resources, stack, type StackJson, upstream, upstreamEntry } from "../support/synth";
 
-type Alarm = Record<string, unknown> & { alarm_name: string; namespace: string; metric_name: string; dimensions: Record<string, string> };
+type Query = { id: string; expression?: string; return_data: boolean; metric?: { namespace: string; metric_name: string; dimensions: Record<string, string>; stat: string; period: number } };
+type Alarm = Record<string, unknown> & { alarm_name: string; namespace: string; metric_name: string; dimensions: Record<string, string>; metric_query?: Query[] };
 const observed = DEPLOYMENTS.filter((d) => d.layers.includes("observability"));
 const alarmsOf = (s: StackJson) => Object.values(resources(s, "aws_cloudwatch_metric_alarm")) as Alarm[];
 const alarm = (s: StackJson, name: string) => {
@@ -20,7 +22,30 @@ const sourcesOf = (name: string) => ({
   queueName: (id: string) => upstreamEntry(`${name}-messaging`, "queue_names", id),
   tableName: (id: string) => upstreamEntry(`${name}-data`, "table_names", id),
   brokerName: () => upstream(`${name}-messaging`, "broker_name"),
+  functionName: (f: string) => upstreamEntry(`${name}-compute`, "function_names", f),
+  functionTimeout: (f: string) => deployment(name).compute.functions.find((x) => x.name === f)!.timeoutSeconds,
+  serviceName: (id: string) => upstreamEntry(`${name}-compute`, "ecs_service_names", id),
+  serviceCluster: (id: string) => upstreamEntry(`${name}-compute`, "ecs_service_clusters", id),
+  loadBalancerSuffix: (id: string) => upstreamEntry(`${name}-compute`, "load_balancer_arn_suffixes", id),
+  targetGroupSuffix: (id: string) => upstreamEntry(`${name}-compute`, "target_group_arn_suffixes", id),
 });
+
+/** A function's duration ceiling as Terraform computes it from the compute contract's timeout (percent of the timeout, in ms). */
+const durationCeiling = (name: string, fn: string, percent: number) =>
+  `\${(data.terraform_remote_state.${name}-compute.outputs.function_timeouts.${fn} * ${10 * percent})}`;
+
+/** The threshold as synthesized: a Lambda duration ceiling is computed by Terraform from the function's timeout output. */
+function thresholdIn(name: string, spec: AlarmSpec): number | string {
+  if (spec.namespace !== "AWS/Lambda" || spec.metricName !== "Duration") return spec.threshold;
+  const fn = deployment(name).compute.functions.find((f) => upstreamEntry(`${name}-compute`, "function_names", f.name) === spec.dimensions.FunctionName)!;
+  return durationCeiling(name, fn.name, deployment(name).observability.thresholds.durationPercentOfTimeout);
+}
+
+/** A dashboard body parses once Terraform has put its computed thresholds in; here they stay as their expression. */
+const parseBody = (body: string) => JSON.parse(body.replace(/:(\$\{\([^}]*\)\})/g, (_, expression: string) => `:${JSON.stringify(expression)}`)) as unknown;
+
+/** The metric an alarm watches: its own, or the first metric of its metric math. */
+const watched = (a: Alarm) => (a.metric_query ? { ...a.metric_query[0].metric!, period: a.metric_query[0].metric!.period } : { namespace: a.namespace, metric_name: a.metric_name, dimensions: a.dimensions, period: a.period as number });
 
 /** Every identifier a data stack gives its stores: what a literal dimension may name. */
 function storeIdentifiers(name: string): Set<string> {
@@ -46,10 +71,22 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
     expect(alarmsOf(s).map((a) => a.alarm_name).sort()).toEqual(expected.map(([n]) => n).sort());
     for (const [alarmName, spec] of expected.filter(([n]) => !n.endsWith("-pagerduty-dlq-messages"))) {
       const a = alarm(s, alarmName);
+      const timed = { comparison_operator: spec.comparison, evaluation_periods: spec.evaluationPeriods, datapoints_to_alarm: spec.datapointsToAlarm, treat_missing_data: spec.treatMissingData };
+      if (spec.shortOf) {
+        const metric = (metricName: string) => ({ namespace: spec.namespace, metric_name: metricName, dimensions: spec.dimensions, stat: spec.statistic, period: spec.periodSeconds });
+        expect(a, alarmName).toMatchObject({ ...timed, threshold: spec.threshold });
+        expect(a.metric_query, alarmName).toEqual([
+          { id: "actual", return_data: false, metric: metric(spec.metricName) },
+          { id: "wanted", return_data: false, metric: metric(spec.shortOf) },
+          { id: "shortfall", expression: "wanted - actual", label: `${spec.shortOf} - ${spec.metricName}`, return_data: true },
+        ]);
+        expect([a.namespace, a.metric_name, a.period], alarmName).toEqual([undefined, undefined, undefined]);
+        continue;
+      }
       expect(a, alarmName).toMatchObject({
-        namespace: spec.namespace, metric_name: spec.metricName, dimensions: spec.dimensions, statistic: spec.statistic,
-        comparison_operator: spec.comparison, threshold: spec.threshold, period: spec.periodSeconds,
-        evaluation_periods: spec.evaluationPeriods, datapoints_to_alarm: spec.datapointsToAlarm, treat_missing_data: spec.treatMissingData,
+        ...timed, namespace: spec.namespace, metric_name: spec.metricName, dimensions: spec.dimensions,
+        ...(spec.statistic.startsWith("p") ? { extended_statistic: spec.statistic } : { statistic: spec.statistic }),
+        threshold: thresholdIn(name, spec), period: spec.periodSeconds,
       });
     }
   });
@@ -66,7 +103,7 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
     const stores = storeIdentifiers(name);
     const remote = /^\$\{(?:element\()?data\.terraform_remote_state\.([a-z0-9-]+)\.outputs\.([a-z_]+)(?:\.([A-Za-z0-9]+))?(?:, (\d+)\))?\}$/;
     for (const a of alarmsOf(s)) {
-      for (const [key, value] of Object.entries(a.dimensions)) {
+      for (const [key, value] of Object.entries(watched(a).dimensions)) {
         const m = remote.exec(value);
         if (m) {
           const [, producer, output, entry] = m;
@@ -86,24 +123,26 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
   it("evaluates by its environment's timing; DLQ messages and port allocation errors fire on the first datapoint", () => {
     const t = DEFAULT_TIMING[d.environment];
     for (const a of alarmsOf(s)) {
-      const immediate = ["ApproximateNumberOfMessagesVisible", "ErrorPortAllocation", "StatusCheckFailed"].includes(a.metric_name);
-      expect([a.period, a.evaluation_periods, a.datapoints_to_alarm], a.alarm_name).toEqual(immediate ? [t.periodSeconds, 1, 1] : [t.periodSeconds, t.evaluationPeriods, t.datapointsToAlarm]);
+      const immediate = ["ApproximateNumberOfMessagesVisible", "ErrorPortAllocation", "StatusCheckFailed", "DestinationDeliveryFailures"].includes(a.metric_name);
+      expect([watched(a).period, a.evaluation_periods, a.datapoints_to_alarm], a.alarm_name).toEqual(immediate ? [t.periodSeconds, 1, 1] : [t.periodSeconds, t.evaluationPeriods, t.datapointsToAlarm]);
     }
   });
 
   it("draws every alarmed metric on the dashboard, with its threshold", () => {
     const dashboard = Object.values(resources(s, "aws_cloudwatch_dashboard"))[0];
     expect(dashboard.dashboard_name).toBe(name);
-    const widgets = (JSON.parse(dashboard.dashboard_body as string) as { widgets: { type: string; properties: { metrics?: string[][]; annotations?: { horizontal: { value: number }[] } } }[] }).widgets;
-    const graphs = widgets.filter((w) => w.type === "metric").map((w) => [...w.properties.metrics![0], w.properties.annotations!.horizontal[0].value]);
-    const expected = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), a.threshold]));
+    const widgets = (parseBody(dashboard.dashboard_body as string) as { widgets: { type: string; properties: { metrics?: string[][]; annotations?: { horizontal: { value: number }[] } } }[] }).widgets;
+    const graphs = widgets.filter((w) => w.type === "metric").map((w) => [...w.properties.metrics!.flat(), w.properties.annotations?.horizontal[0].value]);
+    const expected = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => a.shortOf
+      ? [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), a.namespace, a.shortOf, ...Object.entries(a.dimensions).flat(), undefined]
+      : [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), thresholdIn(name, a)]));
     const pages = d.observability.pagerDuty ? [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}", 0]] : [];
     expect(graphs).toEqual([...expected, ...pages]);
   });
 });
 
 describe("what each deployment watches", () => {
-  it("covers every NAT gateway, store, queue and broker of every deployment", () => {
+  it("covers every NAT gateway, store, queue, broker, function, ECS service and load balancer of every deployment", () => {
     for (const d of observed) {
       const names = alarmsOf(stack(`${d.name}-observability`)).map((a) => a.alarm_name);
       const has = (prefix: string) => names.some((n) => n.startsWith(`${d.name}-${prefix}-`));
@@ -112,7 +151,81 @@ describe("what each deployment watches", () => {
       for (const q of d.messaging.queues) expect(names, d.name).toContain(`${d.name}-queue-${q.id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-${q.redriveSources.length > 0 || d.messaging.pipes.some((p) => p.deadLetterQueue === q.id) ? "messages" : "oldest-message"}`);
       for (const r of d.data.redis) for (const m of memberClusterIds({ kind: "redis", replicationGroupId: r.replicationGroupId, nodes: r.nodes })) expect(names.some((n) => n.includes(m)), m).toBe(true);
       expect(names.filter((n) => n.startsWith(`${d.name}-broker-`)).length).toBe(d.messaging.broker ? 3 : 0);
+      for (const f of d.compute.functions) expect(names.filter((n) => n.startsWith(`${d.name}-function-${f.name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-`)).length, f.name).toBe(f.onFailureQueue ? 4 : 3);
+      for (const x of d.compute.ecs?.services ?? []) expect(names.filter((n) => n.startsWith(`${d.name}-service-${x.id.toLowerCase()}-`)).length, x.id).toBe(3);
+      for (const lb of d.compute.ecs?.loadBalancers ?? []) expect(names.filter((n) => n.startsWith(`${d.name}-alb-${lb.id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-`)).length, lb.id).toBe(4);
     }
+    expect(observed.reduce((n, d) => n + d.compute.functions.length, 0)).toBe(30);
+    expect(observed.reduce((n, d) => n + (d.compute.ecs?.services.length ?? 0), 0)).toBe(6);
+  });
+
+  it("axonflow-prod: the seed's ECS metrics per service, CPU and memory from AWS/ECS, running short of desired from Container Insights", () => {
+    const s = stack("axonflow-prod-observability");
+    const entry = (output: string, id: string) => upstreamEntry("axonflow-prod-compute", output, id);
+    for (const id of ["Agent", "Orchestrator"]) {
+      const dimensions = { ClusterName: entry("ecs_service_clusters", id), ServiceName: entry("ecs_service_names", id) };
+      const prefix = `axonflow-prod-service-${id.toLowerCase()}-`;
+      const own = alarmsOf(s).filter((a) => a.alarm_name.startsWith(prefix));
+      expect(own.filter((a) => !a.metric_query).map((a) => [a.alarm_name, a.namespace, a.metric_name, a.dimensions, a.statistic, a.threshold]).sort()).toEqual([
+        [`${prefix}cpu`, "AWS/ECS", "CPUUtilization", dimensions, "Average", 80],
+        [`${prefix}memory`, "AWS/ECS", "MemoryUtilization", dimensions, "Average", 80],
+      ]);
+      const running = alarm(s, `${prefix}running-tasks`);
+      expect(running.metric_query!.map((q) => q.metric ? [q.id, q.metric.namespace, q.metric.metric_name, q.metric.dimensions] : [q.id, q.expression])).toEqual([
+        ["actual", "ECS/ContainerInsights", "RunningTaskCount", dimensions],
+        ["wanted", "ECS/ContainerInsights", "DesiredTaskCount", dimensions],
+        ["shortfall", "wanted - actual"],
+      ]);
+      expect([running.comparison_operator, running.threshold, running.evaluation_periods, running.datapoints_to_alarm]).toEqual(["GreaterThanThreshold", 0, 5, 3]);
+    }
+  });
+
+  it("axonflow: the seed's ALB metrics on the load balancer and its target group, the metric spelled UnHealthyHostCount", () => {
+    for (const [name, target5xx, responseTime] of [["axonflow-prod", 5, 1], ["axonflow-dev", 20, 2]] as const) {
+      const dimensions = {
+        LoadBalancer: upstreamEntry(`${name}-compute`, "load_balancer_arn_suffixes", "AgentAlb"),
+        TargetGroup: upstreamEntry(`${name}-compute`, "target_group_arn_suffixes", "AgentAlb"),
+      };
+      const alb = alarmsOf(stack(`${name}-observability`)).filter((a) => a.namespace === "AWS/ApplicationELB");
+      expect(alb.map((a) => [a.alarm_name, a.metric_name, a.dimensions, a.statistic, a.comparison_operator, a.threshold, a.treat_missing_data]).sort()).toEqual([
+        [`${name}-alb-agent-alb-healthy-hosts`, "HealthyHostCount", dimensions, "Minimum", "LessThanThreshold", 1, "breaching"],
+        [`${name}-alb-agent-alb-response-time`, "TargetResponseTime", dimensions, "Average", "GreaterThanThreshold", responseTime, "notBreaching"],
+        [`${name}-alb-agent-alb-target-5xx`, "HTTPCode_Target_5XX_Count", dimensions, "Sum", "GreaterThanThreshold", target5xx, "notBreaching"],
+        [`${name}-alb-agent-alb-unhealthy-hosts`, "UnHealthyHostCount", dimensions, "Maximum", "GreaterThanThreshold", 0, "missing"],
+      ]);
+    }
+  });
+
+  it("stackflow: Lambda errors, throttles and p99 duration at 90% of the timeout read from the compute contract; dev tolerates 5 errors a period", () => {
+    for (const [name, errors, timing] of [["stackflow-prod", 0, [60, 5, 3]], ["stackflow-dev", 5, [300, 3, 2]]] as const) {
+      const s = stack(`${name}-observability`);
+      const fn = upstreamEntry(`${name}-compute`, "function_names", "StackFlowAPI");
+      expect(alarmsOf(s).filter((a) => a.alarm_name.startsWith(`${name}-function-stack-flow-api-`)).map((a) => [
+        a.alarm_name, a.namespace, a.metric_name, a.dimensions, a.statistic ?? a.extended_statistic, a.comparison_operator, a.threshold, a.period, a.evaluation_periods, a.datapoints_to_alarm,
+      ]).sort()).toEqual([
+        [`${name}-function-stack-flow-api-duration`, "AWS/Lambda", "Duration", { FunctionName: fn }, "p99", "GreaterThanOrEqualToThreshold",
+          `\${(data.terraform_remote_state.${name}-compute.outputs.function_timeouts.StackFlowAPI * 900)}`, ...timing],
+        [`${name}-function-stack-flow-api-errors`, "AWS/Lambda", "Errors", { FunctionName: fn }, "Sum", "GreaterThanThreshold", errors, ...timing],
+        [`${name}-function-stack-flow-api-throttles`, "AWS/Lambda", "Throttles", { FunctionName: fn }, "Sum", "GreaterThanThreshold", 0, ...timing],
+      ]);
+    }
+  });
+
+  it("stackflow: the seed's two Logs Insights queries, saved verbatim on /aws/lambda/StackFlowAPI (the compute contract's log group)", () => {
+    for (const name of ["stackflow-prod", "stackflow-dev"]) {
+      const logGroup = upstreamEntry(`${name}-compute`, "function_log_group_names", "StackFlowAPI");
+      expect(Object.values(resources(stack(`${name}-observability`), "aws_cloudwatch_query_definition")).map(({ "//": _, ...q }) => q)).toEqual([
+        {
+          name: `${name}/API errors by path`, log_group_names: [logGroup],
+          query_string: "fields @timestamp, @message\n| filter @message like /ERROR|statusCode.*[45][0-9][0-9]/\n| parse @message '\"path\":\"*\"' as path\n| parse @message '\"statusCode\":*,' as statusCode\n| stats count() as errorCount by path, statusCode\n| sort errorCount desc\n| limit 20",
+        },
+        {
+          name: `${name}/Lambda cold starts`, log_group_names: [logGroup],
+          query_string: "fields @timestamp, @message, @initDuration\n| filter @type = \"REPORT\" and ispresent(@initDuration)\n| stats avg(@initDuration) as avgColdStart, max(@initDuration) as maxColdStart, count() as count\n| sort count desc",
+        },
+      ]);
+    }
+    expect(observed.filter((d) => Object.keys(resources(stack(`${d.name}-observability`), "aws_cloudwatch_query_definition")).length > 0).map((d) => d.name)).toEqual(["stackflow-prod", "stackflow-dev"]);
   });
 
   it("webhooks-prod: NAT port allocation, drops, connections and bandwidth per AZ (the seed's bandwidth and connection limits), thresholds of prod", () => {
