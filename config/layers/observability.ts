@@ -146,6 +146,12 @@ export interface ObservabilitySettings {
   readonly enabled: boolean;
   /** `<deployment>-alarms`: the topic, its key alias and the alarm-name prefix. */
   readonly topicName: string;
+  /**
+   * `<deployment>-alarms-global`: the us-east-1 topic of CloudFront and WAF
+   * alarms (an alarm notifies a topic of its own region), for a deployment
+   * outside us-east-1 with distributions.
+   */
+  readonly globalTopicName?: string;
   readonly pagerDuty?: PagerDutySettings;
   readonly timing: Timing;
   readonly thresholds: Thresholds;
@@ -191,13 +197,15 @@ export const observabilityLayer = defineLayer({
       ? { source: "secret", secretName: chosen.secretName ?? `${d.system}/${d.environment}/pagerduty-integration-url` }
       : chosen;
     const topicName = `${d.name}-alarms`;
-    if (enabled) {
-      ctx.name("sns-topic", topicName, "observability", d.name);
-      ctx.name("kms-alias", topicName, "observability", d.name);
-      if (pagerDuty) ctx.name("sqs-queue", `${topicName}-pagerduty-dlq`, "observability.pagerDuty", d.name);
+    const globalTopicName = (edge?.distributions.length ?? 0) > 0 && d.region !== "us-east-1" ? `${topicName}-global` : undefined;
+    for (const name of enabled ? [topicName, globalTopicName] : []) {
+      if (name === undefined) continue;
+      ctx.name("sns-topic", name, "observability", d.name);
+      ctx.name("kms-alias", name, "observability", d.name);
+      if (pagerDuty) ctx.name("sqs-queue", `${name}-pagerduty-dlq`, "observability.pagerDuty", d.name);
     }
     return {
-      enabled, topicName, pagerDuty, timing,
+      enabled, topicName, globalTopicName, pagerDuty, timing,
       thresholds: { ...DEFAULT_THRESHOLDS[d.environment], ...o.thresholds },
       rdsEventCategories: o.rdsEventCategories ?? ["failover", "failure", "maintenance", "notification"],
       dashboardName: o.dashboard ? d.name : undefined,

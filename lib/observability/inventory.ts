@@ -6,7 +6,9 @@ import { type BrokerComponent, brokerAlarms } from "../../modules/observability/
 import { type TableComponent, tableAlarms } from "../../modules/observability/alarms/dynamodb";
 import { type ServiceComponent, serviceAlarms } from "../../modules/observability/alarms/ecs-service";
 import { type FunctionComponent, functionAlarms } from "../../modules/observability/alarms/function";
+import { type DistributionComponent, distributionAlarms } from "../../modules/observability/alarms/distribution";
 import { type LoadBalancerComponent, loadBalancerAlarms } from "../../modules/observability/alarms/load-balancer";
+import { type WebAclComponent, webAclAlarms } from "../../modules/observability/alarms/web-acl";
 import { type NatComponent, natAlarms } from "../../modules/observability/alarms/nat";
 import { type NeptuneComponent, neptuneAlarms } from "../../modules/observability/alarms/neptune";
 import { type QueueComponent, queueAlarms } from "../../modules/observability/alarms/queue";
@@ -15,7 +17,7 @@ import { type RedisComponent, redisAlarms } from "../../modules/observability/al
 
 /** Every kind of component the inventory knows. */
 export type Component = AuroraComponent | RdsComponent | NeptuneComponent | RedisComponent | TableComponent | QueueComponent | BrokerComponent | NatComponent
-  | FunctionComponent | ServiceComponent | LoadBalancerComponent;
+  | FunctionComponent | ServiceComponent | LoadBalancerComponent | DistributionComponent | WebAclComponent;
 
 /** One monitored component and the alarms that apply to it. */
 export interface InventoryEntry {
@@ -54,6 +56,10 @@ export interface InventorySources {
   loadBalancerSuffix(id: string): string;
   /** compute `target_group_arn_suffixes`, entry `id`. */
   targetGroupSuffix(id: string): string;
+  /** edge `distribution_ids`, entry `id`. */
+  distributionId(id: string): string;
+  /** edge `web_acl_metric_name`. */
+  webAclMetricName(): string;
 }
 
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -120,11 +126,20 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
     const c: LoadBalancerComponent = { kind: "load-balancer", id: lb.id, loadBalancer: sources.loadBalancerSuffix(lb.id), targetGroup: sources.targetGroupSuffix(lb.id) };
     add(`alb-${kebab(lb.id)}`, `Load balancer ${lb.name}`, c, loadBalancerAlarms(c, t, timing));
   }
+  for (const x of d.edge.distributions) {
+    const c: DistributionComponent = { kind: "distribution", id: x.id, distributionId: sources.distributionId(x.id) };
+    add(`cdn-${kebab(x.id)}`, `CloudFront ${x.id} (${x.hostname})`, c, distributionAlarms(c, t, timing));
+  }
+  // The edge creates its web ACL only in front of distributions (stacks/edge-stack.ts).
+  if (d.edge.waf && d.edge.distributions.length > 0) {
+    const c: WebAclComponent = { kind: "web-acl", name: d.edge.waf.name, metricName: sources.webAclMetricName() };
+    add("waf", `WAF ${d.edge.waf.name}`, c, webAclAlarms(c, t, timing));
+  }
   return entries;
 }
 
 /** The observability layer's own dead-letter queue of undelivered pages: alarmed like any other DLQ. */
-export function pagerDutyDeadLetterEntry(queueName: string, t: Thresholds, timing: AlarmTiming): InventoryEntry {
+export function pagerDutyDeadLetterEntry(name: string, queueName: string, t: Thresholds, timing: AlarmTiming): InventoryEntry {
   const c: QueueComponent = { kind: "queue", id: "PagerDutyDeadLetter", queueName, deadLetter: true };
-  return { name: "pagerduty-dlq", constructId: "PagerdutyDlq", title: "Undelivered PagerDuty notifications", component: c, alarms: queueAlarms(c, t, timing) };
+  return { name, constructId: pascal(name), title: "Undelivered PagerDuty notifications", component: c, alarms: queueAlarms(c, t, timing) };
 }

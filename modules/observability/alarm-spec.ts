@@ -34,7 +34,16 @@ export interface AlarmSpec {
   readonly treatMissingData: "breaching" | "notBreaching" | "missing";
   /** What the alarm means and what to do first. */
   readonly description: string;
+  /**
+   * CloudFront and its CLOUDFRONT-scope web ACL publish metrics in
+   * us-east-1 only: the alarm lives there and notifies the deployment's
+   * topic in that region (an alarm's SNS action must be in its own region).
+   */
+  readonly global?: boolean;
 }
+
+/** Where CloudFront and its web ACLs publish their metrics. */
+export const GLOBAL_METRICS_REGION = "us-east-1";
 
 /** Timing every alarm of a deployment shares (config/layers/observability.ts). */
 export interface AlarmTiming {

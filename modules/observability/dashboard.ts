@@ -1,7 +1,7 @@
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import type { AlarmSpec } from "./alarm-spec";
+import { type AlarmSpec, GLOBAL_METRICS_REGION } from "./alarm-spec";
 
 /** One dashboard row: a title and the metrics its alarms watch. */
 export interface DashboardRow {
@@ -45,7 +45,7 @@ export class DeploymentDashboard extends Construct {
         widgets.push({
           type: "metric", x: (i % PER_LINE) * WIDGET_WIDTH, y: y + Math.floor(i / PER_LINE) * WIDGET_HEIGHT, width: WIDGET_WIDTH, height: WIDGET_HEIGHT,
           properties: {
-            title: `${a.metricName} (${a.key})`, view: "timeSeries", region: props.region, period: a.periodSeconds, stat: a.statistic,
+            title: `${a.metricName} (${a.key})`, view: "timeSeries", region: a.global ? GLOBAL_METRICS_REGION : props.region, period: a.periodSeconds, stat: a.statistic,
             metrics: [a.metricName, ...(a.shortOf ? [a.shortOf] : [])].map((m) => [a.namespace, m, ...Object.entries(a.dimensions).flat()]),
             // A shortfall alarm is read from the two lines themselves.
             ...(a.shortOf ? {} : { annotations: { horizontal: [{ label: "alarm threshold", value: thresholdOf(a.threshold) }] } }),

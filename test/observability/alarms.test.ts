@@ -4,7 +4,7 @@ import { inventory, natCount } from "../../lib/observability/inventory";
 import type { AlarmSpec } from "../../modules/observability/alarm-spec";
 import { memberClusterIds } from "../../modules/observability/alarms/redis";
 import { DEPLOYMENTS, deployment } from "../support/deployments";
-import { onlyRef, resources, stack, type StackJson, upstream, upstreamEntry } from "../support/synth";
+import { refBy, resources, stack, type StackJson, upstream, upstreamEntry } from "../support/synth";
 
 type Query = { id: string; expression?: string; return_data: boolean; metric?: { namespace: string; metric_name: string; dimensions: Record<string, string>; stat: string; period: number } };
 type Alarm = Record<string, unknown> & { alarm_name: string; namespace: string; metric_name: string; dimensions: Record<string, string>; metric_query?: Query[] };
@@ -28,6 +28,8 @@ const sourcesOf = (name: string) => ({
   serviceCluster: (id: string) => upstreamEntry(`${name}-compute`, "ecs_service_clusters", id),
   loadBalancerSuffix: (id: string) => upstreamEntry(`${name}-compute`, "load_balancer_arn_suffixes", id),
   targetGroupSuffix: (id: string) => upstreamEntry(`${name}-compute`, "target_group_arn_suffixes", id),
+  distributionId: (id: string) => upstreamEntry(`${name}-edge`, "distribution_ids", id),
+  webAclMetricName: () => upstream(`${name}-edge`, "web_acl_metric_name"),
 });
 
 /** A function's duration ceiling as Terraform computes it from the compute contract's timeout (percent of the timeout, in ms). */
@@ -63,11 +65,16 @@ function storeIdentifiers(name: string): Set<string> {
 describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
   const d = deployment(name);
   const s = stack(`${name}-observability`);
-  const topic = onlyRef(s, "aws_sns_topic", "arn");
+  const topic = refBy(s, "aws_sns_topic", "name", d.observability.topicName, "arn");
+  // CloudFront and WAF publish in us-east-1: their alarms (and the DLQ of that region's pages) notify the us-east-1 topic there.
+  const globalTopic = d.observability.globalTopicName ? refBy(s, "aws_sns_topic", "name", d.observability.globalTopicName, "arn") : topic;
+  const globalDlq = d.observability.globalTopicName && d.observability.pagerDuty ? [`${name}-global-pagerduty-dlq-messages`] : [];
+  const isGlobal = (a: Alarm) => ["AWS/CloudFront", "AWS/WAFV2"].includes(a.namespace) || globalDlq.includes(a.alarm_name);
 
   it("has exactly the alarms its inventory derives, with their metrics, dimensions and thresholds", () => {
-    const expected = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => [`${name}-${e.name}-${a.key}`, a] as const));
+    const expected: (readonly [string, AlarmSpec])[] = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => [`${name}-${e.name}-${a.key}`, a] as const));
     if (d.observability.pagerDuty) expected.push([`${name}-pagerduty-dlq-messages`, expect.objectContaining({ metricName: "ApproximateNumberOfMessagesVisible" })]);
+    for (const n of globalDlq) expected.push([n, expect.objectContaining({ metricName: "ApproximateNumberOfMessagesVisible" })]);
     expect(alarmsOf(s).map((a) => a.alarm_name).sort()).toEqual(expected.map(([n]) => n).sort());
     for (const [alarmName, spec] of expected.filter(([n]) => !n.endsWith("-pagerduty-dlq-messages"))) {
       const a = alarm(s, alarmName);
@@ -91,10 +98,12 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
     }
   });
 
-  it("notifies the deployment's topic on ALARM and on OK, and says what each alarm means and what to do first", () => {
+  it("notifies the deployment's topic on ALARM and on OK (in us-east-1 the CloudFront and WAF alarms, through its provider alias), and says what each alarm means and what to do first", () => {
     for (const a of alarmsOf(s)) {
-      expect(a.alarm_actions, a.alarm_name).toEqual([topic]);
-      expect(a.ok_actions, a.alarm_name).toEqual([topic]);
+      const own = isGlobal(a) ? globalTopic : topic;
+      expect(a.alarm_actions, a.alarm_name).toEqual([own]);
+      expect(a.ok_actions, a.alarm_name).toEqual([own]);
+      expect(a.provider, a.alarm_name).toBe(isGlobal(a) && d.region !== "us-east-1" ? "aws.us-east-1" : undefined);
       expect(a.alarm_description as string, a.alarm_name).toMatch(/\. First: .{20,}/);
     }
   });
@@ -112,7 +121,10 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
         } else if (key === "Role") {
           expect(value).toBe("WRITER");
         } else if (key === "QueueName") {
-          expect(value).toBe("${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}");
+          expect(value).toBe(globalDlq.includes(a.alarm_name) ? "${aws_sqs_queue.Global_PagerDuty_DeadLetterQueue_52401C80.name}" : "${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}");
+        } else if (key === "Region" || key === "Rule") {
+          // CloudFront's global metrics; the web ACL's total over all rules.
+          expect([a.namespace, key, value]).toEqual(key === "Region" ? ["AWS/CloudFront", "Region", "Global"] : ["AWS/WAFV2", "Rule", "ALL"]);
         } else {
           expect(stores.has(value), `${a.alarm_name} ${key}=${value}`).toBe(true);
         }
@@ -131,18 +143,18 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
   it("draws every alarmed metric on the dashboard, with its threshold", () => {
     const dashboard = Object.values(resources(s, "aws_cloudwatch_dashboard"))[0];
     expect(dashboard.dashboard_name).toBe(name);
-    const widgets = (parseBody(dashboard.dashboard_body as string) as { widgets: { type: string; properties: { metrics?: string[][]; annotations?: { horizontal: { value: number }[] } } }[] }).widgets;
-    const graphs = widgets.filter((w) => w.type === "metric").map((w) => [...w.properties.metrics!.flat(), w.properties.annotations?.horizontal[0].value]);
-    const expected = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => a.shortOf
+    const widgets = (parseBody(dashboard.dashboard_body as string) as { widgets: { type: string; properties: { region?: string; metrics?: string[][]; annotations?: { horizontal: { value: number }[] } } }[] }).widgets;
+    const graphs = widgets.filter((w) => w.type === "metric").map((w) => [w.properties.region, ...w.properties.metrics!.flat(), w.properties.annotations?.horizontal[0].value]);
+    const expected = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => [a.global ? "us-east-1" : d.region, ...(a.shortOf
       ? [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), a.namespace, a.shortOf, ...Object.entries(a.dimensions).flat(), undefined]
-      : [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), thresholdIn(name, a)]));
-    const pages = d.observability.pagerDuty ? [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}", 0]] : [];
+      : [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), thresholdIn(name, a)])]));
+    const pages = d.observability.pagerDuty ? [[d.region, "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}", 0]] : [];
     expect(graphs).toEqual([...expected, ...pages]);
   });
 });
 
 describe("what each deployment watches", () => {
-  it("covers every NAT gateway, store, queue, broker, function, ECS service and load balancer of every deployment", () => {
+  it("covers every NAT gateway, store, queue, broker, function, ECS service, load balancer, distribution and web ACL of every deployment", () => {
     for (const d of observed) {
       const names = alarmsOf(stack(`${d.name}-observability`)).map((a) => a.alarm_name);
       const has = (prefix: string) => names.some((n) => n.startsWith(`${d.name}-${prefix}-`));
@@ -153,6 +165,8 @@ describe("what each deployment watches", () => {
       expect(names.filter((n) => n.startsWith(`${d.name}-broker-`)).length).toBe(d.messaging.broker ? 3 : 0);
       for (const f of d.compute.functions) expect(names.filter((n) => n.startsWith(`${d.name}-function-${f.name.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-`)).length, f.name).toBe(f.onFailureQueue ? 4 : 3);
       for (const x of d.compute.ecs?.services ?? []) expect(names.filter((n) => n.startsWith(`${d.name}-service-${x.id.toLowerCase()}-`)).length, x.id).toBe(3);
+      for (const x of d.edge.distributions) expect(names, x.id).toContain(`${d.name}-cdn-${x.id.toLowerCase()}-5xx-rate`);
+      expect(names.includes(`${d.name}-waf-blocked`), d.name).toBe(d.edge.waf !== undefined && d.edge.distributions.length > 0);
       for (const lb of d.compute.ecs?.loadBalancers ?? []) expect(names.filter((n) => n.startsWith(`${d.name}-alb-${lb.id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}-`)).length, lb.id).toBe(4);
     }
     expect(observed.reduce((n, d) => n + d.compute.functions.length, 0)).toBe(30);
@@ -209,6 +223,31 @@ describe("what each deployment watches", () => {
         [`${name}-function-stack-flow-api-throttles`, "AWS/Lambda", "Throttles", { FunctionName: fn }, "Sum", "GreaterThanThreshold", 0, ...timing],
       ]);
     }
+  });
+
+  it("CloudFront 5xx rate (Region=Global) and WAF blocked-request spikes, in us-east-1: through the provider alias and a topic there outside it", () => {
+    for (const [name, provider, threshold5xx] of [["commerce-prod", "aws.us-east-1", 5], ["commerce-dev", "aws.us-east-1", 10], ["stackflow-prod", undefined, 5]] as const) {
+      const d = deployment(name);
+      const s = stack(`${name}-observability`);
+      const topic = refBy(s, "aws_sns_topic", "name", d.observability.globalTopicName ?? d.observability.topicName, "arn");
+      const edge = d.edge.distributions.map((x) => x.id);
+      expect(edge.length).toBe(1);
+      expect(alarmsOf(s).filter((a) => ["AWS/CloudFront", "AWS/WAFV2"].includes(a.namespace)).map((a) => [
+        a.alarm_name, a.namespace, a.metric_name, a.dimensions, a.statistic, a.comparison_operator, a.threshold, a.treat_missing_data, a.alarm_actions, a.provider,
+      ]).sort()).toEqual([
+        [`${name}-cdn-${edge[0].toLowerCase()}-5xx-rate`, "AWS/CloudFront", "5xxErrorRate", { DistributionId: upstreamEntry(`${name}-edge`, "distribution_ids", edge[0]), Region: "Global" },
+          "Average", "GreaterThanThreshold", threshold5xx, "notBreaching", [topic], provider],
+        [`${name}-waf-blocked`, "AWS/WAFV2", "BlockedRequests", { WebACL: upstream(`${name}-edge`, "web_acl_metric_name"), Rule: "ALL" },
+          "Sum", "GreaterThanThreshold", 1000, "notBreaching", [topic], provider],
+      ]);
+    }
+    const commerce = stack("commerce-prod-observability");
+    expect(Object.values(resources(commerce, "aws_sns_topic_subscription")).map((x) => [x.topic_arn, x.provider]).sort()).toEqual([
+      [refBy(commerce, "aws_sns_topic", "name", "commerce-prod-alarms", "arn"), undefined],
+      [refBy(commerce, "aws_sns_topic", "name", "commerce-prod-alarms-global", "arn"), "aws.us-east-1"],
+    ].sort());
+    const edge = stack("commerce-prod-edge");
+    expect(edge.output?.web_acl_metric_name.value).toBe(`\${aws_wafv2_web_acl.${Object.keys(resources(edge, "aws_wafv2_web_acl"))[0]}.visibility_config[0].metric_name}`);
   });
 
   it("stackflow: the seed's two Logs Insights queries, saved verbatim on /aws/lambda/StackFlowAPI (the compute contract's log group)", () => {
