@@ -103,7 +103,9 @@ export class ObservabilityStack extends LayerStack {
       name: q.name, query: q.query, logGroupNames: q.functions.map((f) => compute().entry("function_log_group_names", f)),
     }));
     if (o.dashboardName) {
-      new DeploymentDashboard(this, "Dashboard", { name: o.dashboardName, region: d.region, rows: entries.map((e) => ({ title: e.title, alarms: e.alarms })) });
+      new DeploymentDashboard(this, "Dashboard", {
+        name: o.dashboardName, region: d.region, periodSeconds: o.timing.periodSeconds, rows: entries.map((e) => ({ title: e.title, alarms: e.alarms, graphs: e.graphs })),
+      });
     }
     publish(this, OBSERVABILITY, { alarm_topic_arn: topic.arn, alarm_topic_kms_key_arn: topic.keyArn });
   }

@@ -1,18 +1,18 @@
 import type { Deployment } from "../../config/deployment";
 import type { Thresholds } from "../../config/layers/observability";
-import type { AlarmSpec, AlarmTiming } from "../../modules/observability/alarm-spec";
+import type { AlarmSpec, AlarmTiming, GraphSpec } from "../../modules/observability/alarm-spec";
 import { type AuroraComponent, auroraAlarms } from "../../modules/observability/alarms/aurora";
 import { type BrokerComponent, brokerAlarms } from "../../modules/observability/alarms/broker";
 import { type TableComponent, tableAlarms } from "../../modules/observability/alarms/dynamodb";
 import { type ServiceComponent, serviceAlarms } from "../../modules/observability/alarms/ecs-service";
 import { type FunctionComponent, functionAlarms } from "../../modules/observability/alarms/function";
 import { type DistributionComponent, distributionAlarms } from "../../modules/observability/alarms/distribution";
-import { type LoadBalancerComponent, loadBalancerAlarms } from "../../modules/observability/alarms/load-balancer";
+import { type LoadBalancerComponent, loadBalancerAlarms, loadBalancerGraphs } from "../../modules/observability/alarms/load-balancer";
 import { type WebAclComponent, webAclAlarms } from "../../modules/observability/alarms/web-acl";
 import { type NatComponent, natAlarms } from "../../modules/observability/alarms/nat";
 import { type NeptuneComponent, neptuneAlarms } from "../../modules/observability/alarms/neptune";
 import { type QueueComponent, queueAlarms } from "../../modules/observability/alarms/queue";
-import { type RdsComponent, rdsAlarms } from "../../modules/observability/alarms/rds";
+import { type RdsComponent, rdsAlarms, rdsGraphs } from "../../modules/observability/alarms/rds";
 import { type RedisComponent, redisAlarms } from "../../modules/observability/alarms/redis";
 
 /** Every kind of component the inventory knows. */
@@ -29,6 +29,8 @@ export interface InventoryEntry {
   readonly title: string;
   readonly component: Component;
   readonly alarms: readonly AlarmSpec[];
+  /** Metrics the seed names without a failure threshold: on the dashboard only. */
+  readonly graphs: readonly GraphSpec[];
 }
 
 /**
@@ -78,8 +80,8 @@ export const natCount = (d: Deployment): number => (d.network.nat === "none" ? 0
 export function inventory(d: Deployment, sources: InventorySources): InventoryEntry[] {
   const { thresholds: t, timing } = d.observability;
   const entries: InventoryEntry[] = [];
-  const add = (name: string, title: string, component: Component, alarms: AlarmSpec[]) =>
-    entries.push({ name, constructId: pascal(name), title, component, alarms });
+  const add = (name: string, title: string, component: Component, alarms: AlarmSpec[], graphs: GraphSpec[] = []) =>
+    entries.push({ name, constructId: pascal(name), title, component, alarms, graphs });
   for (let i = 0; i < natCount(d); i++) {
     const c: NatComponent = { kind: "nat", index: i, natGatewayId: sources.natGatewayId(i) };
     add(`nat-${i}`, `NAT gateway ${i} (${d.network.azs[i]})`, c, natAlarms(c, t, timing));
@@ -90,7 +92,7 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
   }
   for (const s of d.data.rds) {
     const c: RdsComponent = { kind: "rds", instanceIdentifier: s.identifier, engine: s.engine };
-    add(`rds-${kebab(s.id)}`, `RDS ${s.engine} ${s.identifier}`, c, rdsAlarms(c, t, timing));
+    add(`rds-${kebab(s.id)}`, `RDS ${s.engine} ${s.identifier}`, c, rdsAlarms(c, t, timing), rdsGraphs(c));
   }
   for (const s of d.data.neptune) {
     const c: NeptuneComponent = { kind: "neptune", clusterIdentifier: s.identifier, maxCapacity: s.maxCapacity };
@@ -124,7 +126,7 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
   }
   for (const lb of d.compute.ecs?.loadBalancers ?? []) {
     const c: LoadBalancerComponent = { kind: "load-balancer", id: lb.id, loadBalancer: sources.loadBalancerSuffix(lb.id), targetGroup: sources.targetGroupSuffix(lb.id) };
-    add(`alb-${kebab(lb.id)}`, `Load balancer ${lb.name}`, c, loadBalancerAlarms(c, t, timing));
+    add(`alb-${kebab(lb.id)}`, `Load balancer ${lb.name}`, c, loadBalancerAlarms(c, t, timing), loadBalancerGraphs(c));
   }
   for (const x of d.edge.distributions) {
     const c: DistributionComponent = { kind: "distribution", id: x.id, distributionId: sources.distributionId(x.id) };
@@ -141,5 +143,5 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
 /** The observability layer's own dead-letter queue of undelivered pages: alarmed like any other DLQ. */
 export function pagerDutyDeadLetterEntry(name: string, queueName: string, t: Thresholds, timing: AlarmTiming): InventoryEntry {
   const c: QueueComponent = { kind: "queue", id: "PagerDutyDeadLetter", queueName, deadLetter: true };
-  return { name, constructId: pascal(name), title: "Undelivered PagerDuty notifications", component: c, alarms: queueAlarms(c, t, timing) };
+  return { name, constructId: pascal(name), title: "Undelivered PagerDuty notifications", component: c, alarms: queueAlarms(c, t, timing), graphs: [] };
 }

@@ -45,6 +45,14 @@ export interface AlarmSpec {
 /** Where CloudFront and its web ACLs publish their metrics. */
 export const GLOBAL_METRICS_REGION = "us-east-1";
 
+/** A metric drawn on the dashboard without an alarm: one the seed names that has no failure threshold (request counts, throughput). */
+export interface GraphSpec {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly statistic: "Average" | "Sum";
+}
+
 /** Timing every alarm of a deployment shares (config/layers/observability.ts). */
 export interface AlarmTiming {
   readonly periodSeconds: number;

@@ -145,9 +145,12 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
     expect(dashboard.dashboard_name).toBe(name);
     const widgets = (parseBody(dashboard.dashboard_body as string) as { widgets: { type: string; properties: { region?: string; metrics?: string[][]; annotations?: { horizontal: { value: number }[] } } }[] }).widgets;
     const graphs = widgets.filter((w) => w.type === "metric").map((w) => [w.properties.region, ...w.properties.metrics!.flat(), w.properties.annotations?.horizontal[0].value]);
-    const expected = inventory(d, sourcesOf(name)).flatMap((e) => e.alarms.map((a) => [a.global ? "us-east-1" : d.region, ...(a.shortOf
-      ? [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), a.namespace, a.shortOf, ...Object.entries(a.dimensions).flat(), undefined]
-      : [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), thresholdIn(name, a)])]));
+    const expected = inventory(d, sourcesOf(name)).flatMap((e) => [
+      ...e.alarms.map((a) => [a.global ? "us-east-1" : d.region, ...(a.shortOf
+        ? [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), a.namespace, a.shortOf, ...Object.entries(a.dimensions).flat(), undefined]
+        : [a.namespace, a.metricName, ...Object.entries(a.dimensions).flat(), thresholdIn(name, a)])]),
+      ...e.graphs.map((g) => [d.region, g.namespace, g.metricName, ...Object.entries(g.dimensions).flat(), undefined]),
+    ]);
     const pages = d.observability.pagerDuty ? [[d.region, "AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}", 0]] : [];
     expect(graphs).toEqual([...expected, ...pages]);
   });
@@ -192,6 +195,17 @@ describe("what each deployment watches", () => {
       ]);
       expect([running.comparison_operator, running.threshold, running.evaluation_periods, running.datapoints_to_alarm]).toEqual(["GreaterThanThreshold", 0, 5, 3]);
     }
+  });
+
+  it("axonflow-prod: every ECS, ALB and RDS metric the seed names is alarmed or graphed on the dashboard", () => {
+    const body = Object.values(resources(stack("axonflow-prod-observability"), "aws_cloudwatch_dashboard"))[0].dashboard_body as string;
+    const drawn = new Set((parseBody(body) as { widgets: { properties: { metrics?: string[][] } }[] }).widgets.flatMap((w) => (w.properties.metrics ?? []).map((m) => `${m[0]} ${m[1]}`)));
+    const seed = {
+      "AWS/ECS": ["CPUUtilization", "MemoryUtilization"], "ECS/ContainerInsights": ["RunningTaskCount", "DesiredTaskCount"],
+      "AWS/ApplicationELB": ["RequestCount", "TargetResponseTime", "HealthyHostCount", "UnHealthyHostCount", "HTTPCode_Target_2XX_Count", "HTTPCode_Target_5XX_Count"],
+      "AWS/RDS": ["DatabaseConnections", "ReadLatency", "WriteLatency", "ReadThroughput", "WriteThroughput", "CPUUtilization", "FreeableMemory"],
+    };
+    expect(Object.entries(seed).flatMap(([ns, metrics]) => metrics.map((m) => `${ns} ${m}`)).filter((m) => !drawn.has(m))).toEqual([]);
   });
 
   it("axonflow: the seed's ALB metrics on the load balancer and its target group, the metric spelled UnHealthyHostCount", () => {

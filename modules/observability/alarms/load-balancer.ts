@@ -1,5 +1,5 @@
 import type { Thresholds } from "../../../config/layers/observability";
-import type { AlarmSpec, AlarmTiming } from "../alarm-spec";
+import type { AlarmSpec, AlarmTiming, GraphSpec } from "../alarm-spec";
 
 /** An application load balancer and its target group (compute contract `load_balancer_arn_suffixes`, `target_group_arn_suffixes`). */
 export interface LoadBalancerComponent {
@@ -26,4 +26,10 @@ export function loadBalancerAlarms(c: LoadBalancerComponent, t: Thresholds, timi
     { ...base, key: "healthy-hosts", metricName: "HealthyHostCount", statistic: "Minimum", comparison: "LessThanThreshold", threshold: 1, treatMissingData: "breaching",
       description: `${c.id} has no healthy target: every request fails with 503. First: is the service running any task (RunningTaskCount) and do they pass the health check path; then security groups from the balancer to the tasks.` },
   ];
+}
+
+/** axonflow's other ALB metrics, graphed: traffic and successful answers. */
+export function loadBalancerGraphs(c: LoadBalancerComponent): GraphSpec[] {
+  const base = { namespace: "AWS/ApplicationELB", dimensions: { LoadBalancer: c.loadBalancer, TargetGroup: c.targetGroup }, statistic: "Sum" as const };
+  return [{ ...base, metricName: "RequestCount" }, { ...base, metricName: "HTTPCode_Target_2XX_Count" }];
 }
