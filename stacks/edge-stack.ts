@@ -43,6 +43,7 @@ export const EDGE = defineContract("edge", {
   user_pool_client_id: { kind: "string", description: "App client of the authorization-code flow; empty without a pool" },
   cloudflare_zone_id: { kind: "string", description: "Cloudflare zone in front of the endpoint; empty without Cloudflare" },
   origin_secret_arns: { kind: "map", description: "Secret {header, value} each custom origin checks, by distribution id (Cloudflare: key Cloudflare)" },
+  web_acl_metric_name: { kind: "string", description: "CloudWatch metric name of the CLOUDFRONT-scope web ACL (WebACL dimension of AWS/WAFV2 in us-east-1); empty without distributions" },
 });
 
 /**
@@ -72,6 +73,7 @@ export class EdgeStack extends LayerStack {
     const distributions = new Map<string, Distribution>();
     const secrets: Record<string, string> = {};
     let webAclArn = "";
+    let webAclMetricName = "";
     if (e.waf && e.distributions.length > 0) {
       const global = new Construct(this, "CloudFront");
       const cloudFront = this.providerFor({ region: CLOUDFRONT_REGION });
@@ -79,6 +81,7 @@ export class EdgeStack extends LayerStack {
       if (cloudFront !== this.aws) Aspects.of(global).add(new ProviderScope(cloudFront));
       const acl = new WebAcl(global, "WebAcl", { name: e.waf.name, scope: "CLOUDFRONT", managedRuleGroups: e.waf.managedRuleGroups, rateLimit: e.waf.rateLimit, rateWindowSeconds: e.waf.rateWindowSeconds });
       webAclArn = acl.arn;
+      webAclMetricName = acl.metricName;
       for (const x of e.distributions) {
         const secret = x.origin.kind === "host" ? originSecret(`${x.id}OriginSecret`, x.origin.originSecretName, "X-Origin-Verify") : undefined;
         if (secret) secrets[x.id] = secret.secretArn;
@@ -116,7 +119,7 @@ export class EdgeStack extends LayerStack {
       distribution_ids: byId((x) => x.id), distribution_arns: byId((x) => x.arn), distribution_domain_names: byId((x) => x.domainName),
       web_acl_arn: webAclArn, zone_id: zone?.zoneId ?? "",
       user_pool_id: pool?.userPoolId ?? "", user_pool_client_id: pool?.clientId ?? "",
-      cloudflare_zone_id: cloudflareZoneId, origin_secret_arns: secrets,
+      cloudflare_zone_id: cloudflareZoneId, origin_secret_arns: secrets, web_acl_metric_name: webAclMetricName,
     });
   }
 

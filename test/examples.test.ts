@@ -163,3 +163,16 @@ describe("examples: the observability layer over Amazon MQ (webhooks-prod in exa
     ]);
   });
 });
+
+describe("examples: a function failing asynchronous invocations to a queue (stackflow-dev in example-b)", () => {
+  it("alarms on lost failure-destination deliveries at once, and on any message in the destination queue", () => {
+    const alarms = Object.values(resources(exampleStack("stackflow-dev-observability"), "aws_cloudwatch_metric_alarm"));
+    const byName = (n: string) => alarms.find((a) => a.alarm_name === n)!;
+    expect(byName("stackflow-dev-function-example-job-replayer-destination-failures")).toMatchObject({
+      namespace: "AWS/Lambda", metric_name: "DestinationDeliveryFailures", statistic: "Sum", comparison_operator: "GreaterThanThreshold", threshold: 0,
+      dimensions: { FunctionName: upstreamEntry("stackflow-dev-compute", "function_names", "example-job-replayer") }, period: 300, evaluation_periods: 1, datapoints_to_alarm: 1,
+    });
+    expect(byName("stackflow-dev-function-example-job-replayer-duration").threshold).toBe('${(data.terraform_remote_state.stackflow-dev-compute.outputs.function_timeouts["example-job-replayer"] * 900)}');
+    expect(byName("stackflow-dev-queue-job-changes-dlq-messages")).toMatchObject({ metric_name: "ApproximateNumberOfMessagesVisible", threshold: 0, evaluation_periods: 1 });
+  });
+});

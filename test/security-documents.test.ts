@@ -87,16 +87,20 @@ const alarmPublishers = (d: Deployment) => [
   { sid: "Budgets", service: "budgets.amazonaws.com", source: `${ARN}:budgets::${ACCOUNT}:budget/*` },
   { sid: "RdsEvents", service: "events.rds.amazonaws.com", source: `${ARN}:rds:${d.region}:${ACCOUNT}:es:*` },
 ];
+/** The us-east-1 topic of CloudFront and WAF alarms (deployments elsewhere with distributions): CloudWatch alarms of that region only. */
+const globalAlarmPublishers = () => [{ sid: "CloudWatchAlarms", service: "cloudwatch.amazonaws.com", source: `${ARN}:cloudwatch:us-east-1:${ACCOUNT}:alarm:*` }];
 const alarmTopicArn = (d: Deployment) => `${ARN}:sns:${d.region}:${ACCOUNT}:${d.system}-${d.env}-alarms`;
-KEY_POLICIES.CloudWatchAlarmsPublish = (d) => document(ROOT,
-  ...alarmPublishers(d).map((p) => ({
+const globalAlarmTopicArn = (d: Deployment) => `${ARN}:sns:us-east-1:${ACCOUNT}:${d.system}-${d.env}-alarms-global`;
+const alarmTopicKey = (publishers: { sid: string; service: string }[], topicArn: string) => document(ROOT,
+  ...publishers.map((p) => ({
     Sid: `${p.sid}Publish`, Effect: "Allow", Principal: { Service: p.service }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
-    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sns:topicArn": [alarmTopicArn(d)] } },
+    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT, "kms:EncryptionContext:aws:sns:topicArn": [topicArn] } },
   })),
   {
     Sid: "SnsDeadLetters", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: "*",
-    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnEquals: { "aws:SourceArn": alarmTopicArn(d) } },
+    Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnEquals: { "aws:SourceArn": topicArn } },
   });
+KEY_POLICIES.CloudWatchAlarmsPublish = (d) => alarmTopicKey(alarmPublishers(d), alarmTopicArn(d));
 
 /** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
 const ROLES: Record<string, {
@@ -286,7 +290,8 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
       const parsed = policy(key.policy);
       const kind = (parsed.Statement[1]?.Sid as string | undefined) ?? "none";
       expect(KEY_POLICIES[kind], `key policy kind ${kind}`).toBeDefined();
-      expect(parsed).toEqual(KEY_POLICIES[kind](d));
+      const globalAlarms = kind === "CloudWatchAlarmsPublish" && key.provider === "aws.us-east-1" && d.region !== "us-east-1";
+      expect(parsed).toEqual(globalAlarms ? alarmTopicKey(globalAlarmPublishers(), globalAlarmTopicArn(d)) : KEY_POLICIES[kind](d));
     }
   });
 
@@ -306,9 +311,10 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
     expect(Object.keys(resources(d.s, "aws_sqs_queue_policy")).length).toBe(Object.keys(resources(d.s, "aws_sqs_queue")).length);
     for (const p of Object.values(resources(d.s, "aws_sqs_queue_policy"))) {
       const arn = (p.queue_url as string).replace(/\.url\}$/, ".arn}");
-      // The PagerDuty dead-letter queue (observability) also takes the alarm topic's undeliverable notifications.
-      const topic = Object.keys(resources(d.s, "aws_sns_topic")).find((id) => id.startsWith("AlarmTopic_"));
-      const deadLetters = arn.startsWith("${aws_sqs_queue.PagerDuty_DeadLetterQueue_") ? [{
+      // The PagerDuty dead-letter queue (observability) also takes the alarm topic's undeliverable notifications; in us-east-1, that region's topic's.
+      const global = arn.startsWith("${aws_sqs_queue.Global_PagerDuty_DeadLetterQueue_");
+      const topic = Object.keys(resources(d.s, "aws_sns_topic")).find((id) => id.startsWith(global ? "Global_AlarmTopic_" : "AlarmTopic_"));
+      const deadLetters = global || arn.startsWith("${aws_sqs_queue.PagerDuty_DeadLetterQueue_") ? [{
         Sid: "AlarmTopicDeadLetters", Effect: "Allow", Principal: { Service: "sns.amazonaws.com" }, Action: "sqs:SendMessage", Resource: arn,
         Condition: { ArnEquals: { "aws:SourceArn": `\${aws_sns_topic.${topic}.arn}` } },
       }] : [];
@@ -340,8 +346,9 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
     for (const [id, topic] of topics) {
       const arn = `\${aws_sns_topic.${id}.arn}`;
       const purpose = (topic.name as string).slice(`${d.system}-${d.env}-`.length);
-      if (purpose === "alarms") {
-        expect(policies.filter((p) => p.arn === arn).map((p) => policy(p.policy))).toEqual([document(tlsDeny("sns:Publish", arn), ...alarmPublishers(d).map((p) => ({
+      if (purpose === "alarms" || purpose === "alarms-global") {
+        const publishers = purpose === "alarms" ? alarmPublishers(d) : globalAlarmPublishers();
+        expect(policies.filter((p) => p.arn === arn).map((p) => policy(p.policy))).toEqual([document(tlsDeny("sns:Publish", arn), ...publishers.map((p) => ({
           Sid: `${p.sid}Publish`, Effect: "Allow", Principal: { Service: p.service }, Action: "sns:Publish", Resource: arn,
           Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT }, ArnLike: { "aws:SourceArn": p.source } },
         })))]);

@@ -44,6 +44,22 @@ export const thresholdsSchema = z.strictObject({
   natBytesOutGib: positive,
   /** NAT PacketsDropCount per period. */
   natPacketsDropped: count,
+  /** Lambda Errors per period (Sum) a function may have before alarming. */
+  functionErrors: count,
+  /** Lambda Throttles per period (Sum). */
+  functionThrottles: count,
+  /** Lambda Duration p99 ceiling, as a percentage of the function's timeout. */
+  durationPercentOfTimeout: percent,
+  /** ECS service MemoryUtilization ceiling (%); CPU takes cpuPercent. */
+  memoryPercent: percent,
+  /** ALB TargetResponseTime ceiling (milliseconds, average). */
+  targetResponseTimeMs: positive,
+  /** ALB HTTPCode_Target_5XX_Count per period. */
+  target5xx: count,
+  /** CloudFront 5xxErrorRate ceiling (% of requests). */
+  cloudFront5xxPercent: percent,
+  /** WAF BlockedRequests per period: above it, an attack or a rule blocking real users. */
+  wafBlockedRequests: count,
 });
 export type Thresholds = z.output<typeof thresholdsSchema>;
 
@@ -63,9 +79,11 @@ const BASE: Thresholds = {
   cpuPercent: 80, freeableMemoryMib: 256, freeStorageGib: 10, connections: 500, latencyMs: 20, replicaLagMs: 1000,
   capacityPercentOfMax: 90, cacheMemoryPercent: 80, evictions: 0, cacheReplicationLagSeconds: 1, oldestMessageSeconds: 900,
   brokerQueueDepth: 1000, natActiveConnections: 50000, natBytesOutGib: 5, natPacketsDropped: 100,
+  functionErrors: 0, functionThrottles: 0, durationPercentOfTimeout: 90, memoryPercent: 80, targetResponseTimeMs: 1000, target5xx: 5,
+  cloudFront5xxPercent: 5, wafBlockedRequests: 1000,
 };
 export const DEFAULT_THRESHOLDS: Readonly<Record<Environment, Thresholds>> = {
-  dev: { ...BASE, oldestMessageSeconds: 3600, latencyMs: 50, evictions: 100 },
+  dev: { ...BASE, oldestMessageSeconds: 3600, latencyMs: 50, evictions: 100, functionErrors: 5, targetResponseTimeMs: 2000, target5xx: 20, cloudFront5xxPercent: 10 },
   staging: { ...BASE, oldestMessageSeconds: 1800 },
   prod: BASE,
 };
@@ -102,7 +120,22 @@ export const observabilitySchema = z.strictObject({
   rdsEventCategories: z.array(enumOf(["availability", "failover", "failure", "low storage", "maintenance", "notification", "recovery", "restoration"])).min(1).optional(),
   /** A CloudWatch dashboard of every monitored component. @default true */
   dashboard: z.boolean().default(true),
+  /** Saved CloudWatch Logs Insights queries on the log groups of named functions (compute.functions). */
+  logQueries: z.array(z.strictObject({
+    /** Shown in the console's query list, under a `<deployment>/` folder. */
+    name: z.string().regex(/^[A-Za-z0-9 ()_.,-]{1,200}$/, { error: "must be 1-200 letters, digits, spaces and ()_.,-" }),
+    functions: z.array(z.string()).min(1),
+    query: z.string().min(1).max(10000),
+  })).default([]),
 });
+
+/** A saved Logs Insights query, on the log groups of the named functions. */
+export interface LogQuerySettings {
+  /** `<deployment>/<name>`. */
+  readonly name: string;
+  readonly functions: readonly string[];
+  readonly query: string;
+}
 
 /** Resolved PagerDuty routing: a variable, or a secret by name. */
 export type PagerDutySettings = { readonly source: "variable" } | { readonly source: "secret"; readonly secretName: string };
@@ -113,11 +146,18 @@ export interface ObservabilitySettings {
   readonly enabled: boolean;
   /** `<deployment>-alarms`: the topic, its key alias and the alarm-name prefix. */
   readonly topicName: string;
+  /**
+   * `<deployment>-alarms-global`: the us-east-1 topic of CloudFront and WAF
+   * alarms (an alarm notifies a topic of its own region), for a deployment
+   * outside us-east-1 with distributions.
+   */
+  readonly globalTopicName?: string;
   readonly pagerDuty?: PagerDutySettings;
   readonly timing: Timing;
   readonly thresholds: Thresholds;
   readonly rdsEventCategories: readonly string[];
   readonly dashboardName?: string;
+  readonly logQueries: readonly LogQuerySettings[];
 }
 
 /**
@@ -133,9 +173,16 @@ export const observabilityLayer = defineLayer({
     const network = ctx.settingsOf("network");
     const data = ctx.settingsOf("data");
     const messaging = ctx.settingsOf("messaging");
+    const compute = ctx.settingsOf("compute");
+    const edge = ctx.settingsOf("edge");
     const enabled = (network?.nat ?? "none") !== "none"
       || [data?.aurora, data?.rds, data?.neptune, data?.redis, data?.dynamodb].some((l) => (l?.length ?? 0) > 0)
-      || (messaging?.queues.length ?? 0) > 0 || messaging?.broker !== undefined;
+      || (messaging?.queues.length ?? 0) > 0 || messaging?.broker !== undefined
+      || (compute?.functions.length ?? 0) > 0 || compute?.ecs !== undefined || (edge?.distributions.length ?? 0) > 0;
+    const functionNames = (compute?.functions ?? []).map((f) => f.name);
+    o.logQueries.forEach((q, i) => q.functions.forEach((f, j) => {
+      if (!functionNames.includes(f)) ctx.problem(`observability.logQueries.${i}.functions.${j}`, f, `must name a function of compute.functions (${functionNames.join(", ") || "none declared"})`);
+    }));
     const timing = { ...DEFAULT_TIMING[d.environment], ...o.timing };
     if (timing.datapointsToAlarm > timing.evaluationPeriods) {
       ctx.problem("observability.timing.datapointsToAlarm", timing.datapointsToAlarm, `must be at most evaluationPeriods (${timing.evaluationPeriods})`);
@@ -150,16 +197,19 @@ export const observabilityLayer = defineLayer({
       ? { source: "secret", secretName: chosen.secretName ?? `${d.system}/${d.environment}/pagerduty-integration-url` }
       : chosen;
     const topicName = `${d.name}-alarms`;
-    if (enabled) {
-      ctx.name("sns-topic", topicName, "observability", d.name);
-      ctx.name("kms-alias", topicName, "observability", d.name);
-      if (pagerDuty) ctx.name("sqs-queue", `${topicName}-pagerduty-dlq`, "observability.pagerDuty", d.name);
+    const globalTopicName = (edge?.distributions.length ?? 0) > 0 && d.region !== "us-east-1" ? `${topicName}-global` : undefined;
+    for (const name of enabled ? [topicName, globalTopicName] : []) {
+      if (name === undefined) continue;
+      ctx.name("sns-topic", name, "observability", d.name);
+      ctx.name("kms-alias", name, "observability", d.name);
+      if (pagerDuty) ctx.name("sqs-queue", `${name}-pagerduty-dlq`, "observability.pagerDuty", d.name);
     }
     return {
-      enabled, topicName, pagerDuty, timing,
+      enabled, topicName, globalTopicName, pagerDuty, timing,
       thresholds: { ...DEFAULT_THRESHOLDS[d.environment], ...o.thresholds },
       rdsEventCategories: o.rdsEventCategories ?? ["failover", "failure", "maintenance", "notification"],
       dashboardName: o.dashboard ? d.name : undefined,
+      logQueries: o.logQueries.map((q) => ({ ...q, name: `${d.name}/${q.name}` })),
     };
   },
   used: (s: ObservabilitySettings) => s.enabled,

@@ -32,6 +32,8 @@ const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, me
 export class WebAcl extends Construct {
   readonly arn: string;
   readonly id: string;
+  /** The ACL's CloudWatch metric name: the WebACL dimension of its AWS/WAFV2 metrics. */
+  readonly metricName: string;
 
   constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
@@ -65,5 +67,6 @@ export class WebAcl extends Construct {
     });
     this.arn = acl.arn;
     this.id = acl.id;
+    this.metricName = acl.visibilityConfig.metricName;
   }
 }

@@ -1,3 +1,4 @@
+import { Op, Token } from "cdktf";
 /**
  * One CloudWatch alarm as the inventory describes it, before any construct
  * exists: what it watches, when it fires and what an operator does first.
@@ -11,8 +12,16 @@ export interface AlarmSpec {
   readonly metricName: string;
   /** Dimension name -> value (a contract output or a config name, never a guess). */
   readonly dimensions: Readonly<Record<string, string>>;
-  readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum";
+  /** A percentile (`p99`) becomes the alarm's extended statistic. */
+  readonly statistic: "Average" | "Maximum" | "Minimum" | "Sum" | "p99";
+  /**
+   * When set, the alarm watches how far `metricName` falls short of this
+   * metric (same namespace, dimensions and statistic) by metric math,
+   * `shortOf - metricName`, e.g. ECS RunningTaskCount against DesiredTaskCount.
+   */
+  readonly shortOf?: string;
   readonly comparison: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+  /** A number, or a token computed from a contract output (a function's timeout). */
   readonly threshold: number;
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
@@ -25,6 +34,23 @@ export interface AlarmSpec {
   readonly treatMissingData: "breaching" | "notBreaching" | "missing";
   /** What the alarm means and what to do first. */
   readonly description: string;
+  /**
+   * CloudFront and its CLOUDFRONT-scope web ACL publish metrics in
+   * us-east-1 only: the alarm lives there and notifies the deployment's
+   * topic in that region (an alarm's SNS action must be in its own region).
+   */
+  readonly global?: boolean;
+}
+
+/** Where CloudFront and its web ACLs publish their metrics. */
+export const GLOBAL_METRICS_REGION = "us-east-1";
+
+/** A metric drawn on the dashboard without an alarm: one the seed names that has no failure threshold (request counts, throughput). */
+export interface GraphSpec {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly statistic: "Average" | "Sum";
 }
 
 /** Timing every alarm of a deployment shares (config/layers/observability.ts). */
@@ -42,3 +68,10 @@ export const onFirstDatapoint = (t: AlarmTiming): AlarmTiming => ({ periodSecond
 
 export const MIB = 1024 * 1024;
 export const GIB = 1024 * MIB;
+
+/**
+ * `value × factor`, where value may be a token of a contract output (a
+ * function's timeout): Terraform multiplies at plan time.
+ */
+export const scaled = (value: number, factor: number): number =>
+  Token.isUnresolved(value) ? Token.asNumber(Op.mul(value, factor)) : value * factor;

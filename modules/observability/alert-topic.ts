@@ -14,6 +14,8 @@ export interface AlertTopicProps {
   readonly region: string;
   /** `prevent_destroy` on the key (staging and prod). @default true */
   readonly preventDestroy?: boolean;
+  /** Only CloudWatch alarms publish (the us-east-1 topic of CloudFront and WAF alarms). @default false */
+  readonly alarmsOnly?: boolean;
 }
 
 /**
@@ -30,7 +32,7 @@ function publishers(p: AlertTopicProps): readonly { sid: string; service: string
     // Budgets is global: its ARNs carry no region.
     { sid: "Budgets", service: "budgets.amazonaws.com", sourceArn: arn("budgets", "", "budget/*") },
     { sid: "RdsEvents", service: "events.rds.amazonaws.com", sourceArn: arn("rds", p.region, "es:*") },
-  ];
+  ].filter((s) => !p.alarmsOnly || s.sid === "CloudWatchAlarms");
 }
 
 /**

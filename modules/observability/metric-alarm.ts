@@ -15,16 +15,22 @@ export class MetricAlarm extends Construct {
   constructor(scope: Construct, id: string, props: MetricAlarmProps) {
     super(scope, id);
     const s = props.spec;
+    const percentile = s.statistic.startsWith("p");
+    const metric = s.shortOf === undefined
+      ? { namespace: s.namespace, metricName: s.metricName, dimensions: { ...s.dimensions }, ...(percentile ? { extendedStatistic: s.statistic } : { statistic: s.statistic }), period: s.periodSeconds }
+      : {
+        metricQuery: [
+          { id: "actual", returnData: false, metric: { namespace: s.namespace, metricName: s.metricName, dimensions: { ...s.dimensions }, stat: s.statistic, period: s.periodSeconds } },
+          { id: "wanted", returnData: false, metric: { namespace: s.namespace, metricName: s.shortOf, dimensions: { ...s.dimensions }, stat: s.statistic, period: s.periodSeconds } },
+          { id: "shortfall", expression: "wanted - actual", label: `${s.shortOf} - ${s.metricName}`, returnData: true },
+        ],
+      };
     new CloudwatchMetricAlarm(this, "Alarm", {
       alarmName: props.name,
       alarmDescription: s.description,
-      namespace: s.namespace,
-      metricName: s.metricName,
-      dimensions: { ...s.dimensions },
-      statistic: s.statistic,
+      ...metric,
       comparisonOperator: s.comparison,
       threshold: s.threshold,
-      period: s.periodSeconds,
       evaluationPeriods: s.evaluationPeriods,
       datapointsToAlarm: s.datapointsToAlarm,
       treatMissingData: s.treatMissingData,

@@ -13,7 +13,8 @@ export const PAGERDUTY_VARIABLE = "pagerduty_integration_url";
 /** Props of the PagerDuty subscription. */
 export interface PagerDutySubscriptionProps {
   readonly topicArn: string;
-  readonly source: PagerDutySettings;
+  /** Where the URL comes from; or the URL another subscription of the stack already reads (one variable or secret read per stack). */
+  readonly source: PagerDutySettings | { readonly endpoint: string };
   /** Name of the queue keeping notifications PagerDuty did not take (`<deployment>-alarms-pagerduty-dlq`). */
   readonly deadLetterQueueName: string;
   /** The topic's key, which also encrypts the dead-letter queue (its policy lets SNS use it for that queue). */
@@ -35,6 +36,8 @@ export interface PagerDutySubscriptionProps {
 export class PagerDutySubscription extends Construct {
   /** Name of the dead-letter queue, for its alarm. */
   readonly deadLetterQueueName: string;
+  /** The integration URL (a variable or secret reference), for a second subscription. */
+  readonly endpoint: string;
 
   constructor(scope: Construct, id: string, props: PagerDutySubscriptionProps) {
     super(scope, id);
@@ -50,20 +53,25 @@ export class PagerDutySubscription extends Construct {
       ]),
     });
     this.deadLetterQueueName = dlq.name;
-    const endpoint = props.source.source === "variable"
-      ? new TerraformVariable(this, "IntegrationUrl", {
-        type: "string", sensitive: true, nullable: false,
-        description: "PagerDuty CloudWatch integration URL (https://events.pagerduty.com/integration/<key>/enqueue)",
-        validation: [{ condition: `\${startswith(var.${PAGERDUTY_VARIABLE}, "https://")}`, errorMessage: "The PagerDuty integration URL must start with https://." }],
-      })
-      : new DataAwsSecretsmanagerSecretVersion(this, "IntegrationUrl", { secretId: props.source.secretName });
-    if (endpoint instanceof TerraformVariable) endpoint.overrideLogicalId(PAGERDUTY_VARIABLE);
+    this.endpoint = "endpoint" in props.source ? props.source.endpoint : integrationUrl(this, props.source);
     new SnsTopicSubscription(this, "Subscription", {
       topicArn: props.topicArn,
       protocol: "https",
-      endpoint: endpoint instanceof TerraformVariable ? endpoint.stringValue : endpoint.secretString,
+      endpoint: this.endpoint,
       endpointAutoConfirms: true,
       redrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }),
     });
   }
+}
+
+/** The integration URL from a sensitive variable (validated https) or a secret holding the URL alone. */
+function integrationUrl(scope: Construct, source: PagerDutySettings): string {
+  if (source.source === "secret") return new DataAwsSecretsmanagerSecretVersion(scope, "IntegrationUrl", { secretId: source.secretName }).secretString;
+  const variable = new TerraformVariable(scope, "IntegrationUrl", {
+    type: "string", sensitive: true, nullable: false,
+    description: "PagerDuty CloudWatch integration URL (https://events.pagerduty.com/integration/<key>/enqueue)",
+    validation: [{ condition: `\${startswith(var.${PAGERDUTY_VARIABLE}, "https://")}`, errorMessage: "The PagerDuty integration URL must start with https://." }],
+  });
+  variable.overrideLogicalId(PAGERDUTY_VARIABLE);
+  return variable.stringValue;
 }

@@ -41,6 +41,8 @@ export const FREE = new Set([
   "aws_acm_certificate_validation", "aws_cloudfront_cache_policy", "aws_cloudfront_origin_access_control",
   "aws_cloudwatch_log_delivery", "aws_cloudwatch_log_delivery_destination", "aws_cloudwatch_log_delivery_source", "aws_cloudwatch_log_resource_policy",
   "aws_wafv2_web_acl_logging_configuration", "aws_cognito_user_pool", "aws_cognito_user_pool_client", "aws_cognito_user_pool_domain",
+  // A saved Logs Insights query is free; running it bills the data it scans.
+  "aws_cloudwatch_query_definition",
   // Cloudflare bills its plan per zone outside AWS; this estimate is AWS-only (docs/insight.md).
   "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset",
   "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
@@ -201,7 +203,11 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
     usage(ctx.usage.logGbPerGroup, "GB ingested", ctx.prices.unit.logsIngestGb, "GB"),
     usage(ctx.usage.logGbPerGroup, "GB stored", ctx.prices.unit.logsStoreGbMonth, "GB-month"),
   ],
-  aws_cloudwatch_metric_alarm: (_i, ctx) => [flat(ctx.prices.unit.alarmMonth, "standard alarm")],
+  // CloudWatch bills an alarm per metric it evaluates: a metric-math alarm (running vs desired tasks) counts each of its metrics.
+  aws_cloudwatch_metric_alarm: ({ resource: { attributes: a } }, ctx) => {
+    const metrics = Array.isArray(a.metric_query) ? (a.metric_query as { metric?: unknown }[]).filter((q) => q.metric !== undefined).length : 1;
+    return [{ monthly: metrics * ctx.prices.unit.alarmMonth, basis: `${money(ctx.prices.unit.alarmMonth)}/month per standard alarm metric × ${metrics}` }];
+  },
   aws_cloudwatch_dashboard: (_i, ctx) => [flat(ctx.prices.unit.dashboardMonth, "dashboard")],
   aws_secretsmanager_secret: (_i, ctx) => [flat(ctx.prices.unit.secretMonth, "secret")],
   aws_dynamodb_table: ({ resource: { attributes: a } }, ctx) => {

@@ -40,9 +40,29 @@ describe("observability configuration", () => {
       ["axonflow-prod: observability.timing.evaluationPeriods = 25: times periodSeconds (3600) must be at most 86400 seconds (CloudWatch evaluates one day at most)"]],
     ["a CPU threshold of 100%", { thresholds: { cpuPercent: 100 } }, []],
     ["a CPU threshold over 100%", { thresholds: { cpuPercent: 101 } }, ["axonflow-prod: observability.thresholds.cpuPercent = 101: must be a percentage between 1 and 100"]],
+    ["a duration ceiling at the whole timeout", { thresholds: { durationPercentOfTimeout: 100 } }, []],
+    ["a duration ceiling past the timeout", { thresholds: { durationPercentOfTimeout: 101 } }, ["axonflow-prod: observability.thresholds.durationPercentOfTimeout = 101: must be a percentage between 1 and 100"]],
+    ["a service memory ceiling of 1%", { thresholds: { memoryPercent: 1 } }, []],
+    ["a service memory ceiling under 1%", { thresholds: { memoryPercent: 0.5 } }, ["axonflow-prod: observability.thresholds.memoryPercent = 0.5: must be a percentage between 1 and 100"]],
+    ["no tolerated function error", { thresholds: { functionErrors: 0, functionThrottles: 0, target5xx: 0, wafBlockedRequests: 0 } }, []],
+    ["a negative error count", { thresholds: { functionErrors: -1 } }, ["axonflow-prod: observability.thresholds.functionErrors = -1: must be a whole number, 0 or more"]],
+    ["a fractional 5xx count", { thresholds: { target5xx: 2.5 } }, expect.arrayContaining([expect.stringMatching(/^axonflow-prod: observability\.thresholds\.target5xx = 2\.5: /)]) as unknown as string[]],
+    ["a response time ceiling just above 0", { thresholds: { targetResponseTimeMs: 0.001 } }, []],
+    ["a response time ceiling of 0", { thresholds: { targetResponseTimeMs: 0 } }, ["axonflow-prod: observability.thresholds.targetResponseTimeMs = 0: must be greater than 0"]],
+    ["a CloudFront 5xx rate over 100%", { thresholds: { cloudFront5xxPercent: 100.5 } }, ["axonflow-prod: observability.thresholds.cloudFront5xxPercent = 100.5: must be a percentage between 1 and 100"]],
     ["an unknown threshold", { thresholds: { cpu: 80 } }, expect.arrayContaining([expect.stringContaining("observability.thresholds")]) as unknown as string[]],
   ])("%s", (_name, observability, expected) => {
     expect(problemsOf(observability)).toEqual(expected);
+  });
+
+  it("saves Logs Insights queries only on functions the deployment has", () => {
+    const compute = { functions: [] };
+    expect(problemsOf({ logQueries: [{ name: "API errors", functions: ["StackFlowAPI"], query: "fields @message" }] }, { compute })).toEqual([
+      "axonflow-prod: observability.logQueries.0.functions.0 = \"StackFlowAPI\": must name a function of compute.functions (none declared)",
+    ]);
+    expect(problemsOf({ logQueries: [{ name: "a/b", functions: ["x"], query: "q" }] })).toEqual(expect.arrayContaining([
+      "axonflow-prod: observability.logQueries.0.name = \"a/b\": must be 1-200 letters, digits, spaces and ()_.,-",
+    ]));
   });
 
   it("refuses paging in dev: dev notifies but never pages", () => {

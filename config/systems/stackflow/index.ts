@@ -4,6 +4,7 @@ import { functions } from "./functions";
 import { edge } from "./edge";
 import { messaging } from "./messaging";
 import { network } from "./network";
+import { observability } from "./observability";
 
 /**
  * StackFlow ITSM (seed 000): API Gateway -> Lambda in VPC, Aurora, Neptune,
@@ -12,6 +13,6 @@ import { network } from "./network";
  * `<layer>.ts`.
  */
 export const stackflow: readonly DeploymentInput[] = [
-  { system: "stackflow", environment: "prod", region: "us-east-1", account: "stackflow-prod", network: network("prod"), data: data("prod"), messaging: messaging(), compute: functions("prod"), edge: edge("prod") },
-  { system: "stackflow", environment: "dev", region: "us-east-1", account: "stackflow-dev", network: network("dev"), data: data("dev"), messaging: messaging(), compute: functions("dev"), edge: edge("dev") },
+  { system: "stackflow", environment: "prod", region: "us-east-1", account: "stackflow-prod", network: network("prod"), data: data("prod"), messaging: messaging(), compute: functions("prod"), edge: edge("prod"), observability: observability() },
+  { system: "stackflow", environment: "dev", region: "us-east-1", account: "stackflow-dev", network: network("dev"), data: data("dev"), messaging: messaging(), compute: functions("dev"), edge: edge("dev"), observability: observability() },
 ];

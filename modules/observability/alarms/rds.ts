@@ -1,5 +1,5 @@
 import type { Thresholds } from "../../../config/layers/observability";
-import { type AlarmSpec, type AlarmTiming, GIB, MIB } from "../alarm-spec";
+import { type AlarmSpec, type AlarmTiming, GIB, type GraphSpec, MIB } from "../alarm-spec";
 
 /** An RDS instance (PostgreSQL, MySQL or MariaDB): its identifier (config). */
 export interface RdsComponent {
@@ -30,4 +30,10 @@ export function rdsAlarms(c: RdsComponent, t: Thresholds, timing: AlarmTiming): 
     { ...base, key: "write-latency", metricName: "WriteLatency", statistic: "Average", comparison: "GreaterThanThreshold", threshold: t.latencyMs / 1000,
       description: `RDS ${c.engine} ${id} write latency above ${t.latencyMs} ms. First: check WriteIOPS and throughput against the gp3 settings in config.` },
   ];
+}
+
+/** axonflow's other RDS metrics, graphed: read and write throughput (bytes per second). */
+export function rdsGraphs(c: RdsComponent): GraphSpec[] {
+  const base = { namespace: "AWS/RDS", dimensions: { DBInstanceIdentifier: c.instanceIdentifier }, statistic: "Average" as const };
+  return [{ ...base, metricName: "ReadThroughput" }, { ...base, metricName: "WriteThroughput" }];
 }
