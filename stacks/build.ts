@@ -47,9 +47,9 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
     const data = deployment.layers.includes("data") ? new DataStack(app, { deployment, stateStack, network }) : undefined;
     // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
     const messaging = data && deployment.layers.includes("messaging") ? new MessagingStack(app, { deployment, stateStack, data, network }) : undefined;
-    if (deployment.layers.includes("compute")) new ComputeStack(app, { deployment, stateStack, network, data, messaging });
+    const compute = deployment.layers.includes("compute") ? new ComputeStack(app, { deployment, stateStack, network, data, messaging }) : undefined;
     if (deployment.layers.includes("edge")) {
-      const edge = new EdgeStack(app, { deployment, stateStack, data });
+      const edge = new EdgeStack(app, { deployment, stateStack, network, data, compute });
       if (deployment.edge.api) {
         // Once per account and region with a REST API; its stages log through that account's role.
         const backend = stateBackendFor(deployment.account, deployment.region);

@@ -41,6 +41,10 @@ export const FREE = new Set([
   "aws_acm_certificate_validation", "aws_cloudfront_cache_policy", "aws_cloudfront_origin_access_control",
   "aws_cloudwatch_log_delivery", "aws_cloudwatch_log_delivery_destination", "aws_cloudwatch_log_delivery_source", "aws_cloudwatch_log_resource_policy",
   "aws_wafv2_web_acl_logging_configuration", "aws_cognito_user_pool", "aws_cognito_user_pool_client", "aws_cognito_user_pool_domain",
+  // REST API parts: requests are priced on aws_api_gateway_rest_api, the authorizer's calls on its function; a stage
+  // costs nothing without a cache cluster (none is enabled); associating a web ACL is free (the ACL is priced).
+  "aws_api_gateway_authorizer", "aws_api_gateway_deployment", "aws_api_gateway_integration", "aws_api_gateway_method",
+  "aws_api_gateway_method_settings", "aws_api_gateway_resource", "aws_api_gateway_stage", "aws_wafv2_web_acl_association",
   // Cloudflare bills its plan per zone outside AWS; this estimate is AWS-only (docs/insight.md).
   "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset",
   "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
