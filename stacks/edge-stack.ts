@@ -1,4 +1,5 @@
-import { Aspects, TerraformVariable } from "cdktf";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
+import { Aspects, Fn, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import type { ApiFunction } from "../config/layers/edge";
@@ -6,6 +7,7 @@ import type { DistributionSettings } from "../config/layers/edge-distributions";
 import { AccessLogs } from "../modules/edge/access-logs";
 import { AliasRecords } from "../modules/edge/alias-records";
 import { DnsValidatedCertificate } from "../modules/edge/certificate";
+import { CloudflareOrigin } from "../modules/edge/cloudflare-origin";
 import { CloudflareProtection } from "../modules/edge/cloudflare-protection";
 import { CloudflareZone } from "../modules/edge/cloudflare-zone";
 import { Distribution } from "../modules/edge/distribution";
@@ -62,12 +64,14 @@ export const EDGE = defineContract("edge", {
 });
 
 /**
- * Edge layer, phase 1 (docs/edge.md): one CLOUDFRONT-scope web ACL, and per
+ * Edge layer (docs/edge.md): one CLOUDFRONT-scope web ACL, and per
  * distribution a us-east-1 certificate validated in the deployment's zone,
  * the distribution, its alias records and access logs, and its origin (a
- * private bucket read through OAC, or a custom origin's secret header); the
- * Cognito pool; the Cloudflare zone with its protection rulesets. Everything
- * CloudFront reads lives in us-east-1 under one edge key.
+ * private bucket read through OAC, a custom origin's secret header, or the
+ * REST API); the REST API in front of a compute function; the Cognito pool;
+ * the Cloudflare zone with its protection rulesets and the route to the
+ * origin function's URL. Everything CloudFront reads lives in us-east-1
+ * under one edge key.
  */
 export class EdgeStack extends LayerStack {
   constructor(scope: Construct, props: EdgeStackProps) {
@@ -125,11 +129,16 @@ export class EdgeStack extends LayerStack {
       }).stringValue;
       const cfZone = new CloudflareZone(this, "CloudflareZone", { name: c.zone.name, zoneId: c.zone.zoneId, accountId, protect: e.protect });
       cloudflareZoneId = cfZone.zoneId;
-      const secret = originSecret("CloudflareOriginSecret", c.originSecretName, c.originHeader);
-      secrets.Cloudflare = secret.secretArn;
+      // Config validation guarantees the origin function, its URL and its secret in the compute layer.
+      const compute = consume(this, COMPUTE, props.compute!);
+      new CloudflareOrigin(this, "CloudflareOrigin", { zoneId: cfZone.zoneId, hostname: c.endpoint, originHost: compute.entry("function_url_hosts", c.origin.function) });
+      // One secret for both sides: the receiver's (compute-owned, generated) value, read here for the header rule.
+      // Cloudflare keeps rule values in its state anyway; the edge state holds it too, encrypted like every state.
+      secrets.Cloudflare = compute.entry("function_secret_arns", c.origin.secret);
+      const secretValue = new DataAwsSecretsmanagerSecretVersion(this, "CloudflareOriginSecret", { secretId: secrets.Cloudflare });
       new CloudflareProtection(this, "CloudflareProtection", {
         zoneId: cfZone.zoneId, hostname: c.endpoint, allowedMethods: c.allowedMethods, rateLimit: c.rateLimit,
-        managedRuleset: c.managedRuleset, originHeader: { name: c.originHeader, value: secret.value },
+        managedRuleset: c.managedRuleset, originHeader: { name: c.origin.header, value: Fn.lookup(Fn.jsondecode(secretValue.secretString), "value") },
       });
     }
     const byId = (value: (x: Distribution) => string) => Object.fromEntries([...distributions].map(([id, x]) => [id, value(x)]));

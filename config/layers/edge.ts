@@ -206,7 +206,8 @@ export const edgeLayer = defineLayer({
     if (e.api && !e.distributions.some((x) => x.origin.kind === "api")) {
       ctx.problem("edge.api", e.api.function, "needs a distribution with origin {kind: \"api\"} in edge.distributions: the API refuses requests that did not come through CloudFront");
     }
-    const needsSecretKey = e.cloudflare !== undefined || e.api !== undefined || e.distributions.some((x) => x.origin.kind === "host");
+    // Cloudflare's header value is the origin function's own secret, in the compute layer.
+    const needsSecretKey = e.api !== undefined || e.distributions.some((x) => x.origin.kind === "host");
     const hasDataKey = (["store", "table", "bucket"] as const).some((kind) => ctx.idsOf(kind).length > 0);
     if (needsSecretKey && !hasDataKey) ctx.problem("edge", "origin secrets", "need the data layer: its key encrypts the secret header a custom origin checks (declare the deployment's data stores first)");
     return {

@@ -46,7 +46,7 @@ export const FREE = new Set([
   "aws_api_gateway_authorizer", "aws_api_gateway_deployment", "aws_api_gateway_integration", "aws_api_gateway_method",
   "aws_api_gateway_method_settings", "aws_api_gateway_resource", "aws_api_gateway_stage", "aws_wafv2_web_acl_association",
   // Cloudflare bills its plan per zone outside AWS; this estimate is AWS-only (docs/insight.md).
-  "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset",
+  "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset", "cloudflare_dns_record",
   "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
   "aws_vpc", "aws_subnet", "aws_route", "aws_route_table", "aws_route_table_association", "aws_internet_gateway",
   "aws_default_security_group", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",

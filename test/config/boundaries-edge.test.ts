@@ -8,7 +8,12 @@ const base = {
     functions: [
       { name: "Api", description: "the API", runtime: "nodejs22.x", memoryMb: 512, timeoutSeconds: 29, alias: "live" },
       { name: "Auth", description: "the authorizer", runtime: "nodejs22.x", memoryMb: 256, timeoutSeconds: 10 },
+      {
+        name: "Hook", description: "the receiver Cloudflare fronts", runtime: "nodejs22.x", memoryMb: 256, timeoutSeconds: 10, alias: "live",
+        url: { allowedDomain: "in.hooks.example.com", edgeSecretHeader: "X-Origin-Verify", edgeSecret: "Shared" },
+      },
     ],
+    secrets: [{ id: "Shared", name: "shop/edge-shared", description: "the header value", generated: true }],
   },
 };
 const ZONE = "shop.example.com";
@@ -23,7 +28,7 @@ const valid = () => ({
     paths: [{ path: "/catalog/*", ttlSeconds: 60 } as Record<string, unknown>, { path: "/checkout/*", cache: false } as Record<string, unknown>],
   } as Record<string, unknown>, { id: "ApiCdn", hostname: `api.${ZONE}`, origin: { kind: "api" } } as Record<string, unknown>],
   api: { function: "Api", throttling: {} as Record<string, unknown>, authorizer: { function: "Auth" } as Record<string, unknown> } as Record<string, unknown>,
-  cloudflare: { zone: { name: "hooks.example.com" }, endpoint: "in.hooks.example.com", rateLimit: {} as Record<string, unknown> } as Record<string, unknown>,
+  cloudflare: { zone: { name: "hooks.example.com" }, endpoint: "in.hooks.example.com", origin: "Hook", rateLimit: {} as Record<string, unknown> } as Record<string, unknown>,
 });
 type Edge = ReturnType<typeof valid>;
 const edge = (change: (e: Edge, v: unknown) => void) => (v: unknown) => {
@@ -86,10 +91,14 @@ describe("edge bad input: one clear problem each", () => {
       "commerce-prod: edge.cloudflare.rateLimit.periodSeconds = 60: must be one of: 10 (seconds, on the free plan)"],
     ["a Cloudflare endpoint outside its zone", edge((e) => { e.cloudflare.endpoint = "in.example.org"; })(null),
       'commerce-prod: edge.cloudflare.endpoint = "in.example.org": must be hooks.example.com or a name under it (the zone the deployment answers for)'],
+    ["a Cloudflare origin that is not a function with a URL", edge((e) => { e.cloudflare.origin = "Api"; })(null),
+      'commerce-prod: edge.cloudflare.origin = "Api": must name a function of compute.functions with a url (Hook)'],
+    ["a Cloudflare endpoint other than the host its origin accepts", edge((e) => { e.cloudflare.endpoint = "out.hooks.example.com"; })(null),
+      'commerce-prod: edge.cloudflare.endpoint = "out.hooks.example.com": must be in.hooks.example.com, the only host Hook accepts (its url.allowedDomain)'],
     ["an API function compute does not declare", edge((e) => { e.api.function = "Router"; })(null),
-      'commerce-prod: edge.api.function = "Router": must name a function of compute.functions (Api, Auth)'],
+      'commerce-prod: edge.api.function = "Router": must name a function of compute.functions (Api, Auth, Hook)'],
     ["an authorizer function compute does not declare", edge((e) => { (e.api.authorizer as Record<string, unknown>).function = "Authz"; })(null),
-      'commerce-prod: edge.api.authorizer.function = "Authz": must name a function of compute.functions (Api, Auth)'],
+      'commerce-prod: edge.api.authorizer.function = "Authz": must name a function of compute.functions (Api, Auth, Hook)'],
     ["an API no distribution fronts", edge((e) => { e.distributions.pop(); })(null),
       'commerce-prod: edge.api = "Api": needs a distribution with origin {kind: "api"} in edge.distributions: the API refuses requests that did not come through CloudFront'],
     ["an API distribution without an API", edge((e) => { Object.assign(e, { api: undefined }); })(null),
