@@ -60,9 +60,10 @@ const apiSchema = z.strictObject({
     burstLimit: intBetween(1, 5_000, "requests (API Gateway's account burst quota)").default(2000),
   }).default({ rateLimit: 1000, burstLimit: 2000 }),
   /**
-   * A Lambda REQUEST authorizer on every method (seed 003), keyed and cached
-   * on the Authorization header. @default none (methods open: CloudFront's
-   * secret header and the web ACLs guard the API)
+   * A Lambda REQUEST authorizer (seed 003), keyed and cached on the
+   * Authorization header, on every method but OPTIONS (CORS preflights
+   * carry no credentials). @default none (methods open: CloudFront's secret
+   * header and the web ACLs guard the API)
    */
   authorizer: z.strictObject({
     /** Name of the function of `compute.functions` that authorizes. */

@@ -47,7 +47,7 @@ export interface RestApiProps {
   readonly originHeader: { readonly name: string; readonly value: string };
   /** The stage's regional web ACL: managed groups and a per-IP rate limit, after the header check. */
   readonly waf: { readonly name: string; readonly managedRuleGroups: readonly string[]; readonly rateLimit: number };
-  /** A Lambda REQUEST authorizer on every method, cached per Authorization header. @default none (methods open) */
+  /** A Lambda REQUEST authorizer on every method but OPTIONS (CORS preflights), cached per Authorization header. @default none (methods open) */
   readonly authorizer?: RestApiAuthorizer;
 }
 
@@ -122,16 +122,19 @@ export class RestApi extends Construct {
       });
     }
     const proxy = new ApiGatewayResource(this, "Proxy", { restApiId: api.id, parentId: api.rootResourceId, pathPart: "{proxy+}" });
-    const routes = [{ id: "Root", resourceId: api.rootResourceId }, { id: "ProxyPath", resourceId: proxy.id }].map((r) => {
-      const method = new ApiGatewayMethod(this, `${r.id}Method`, {
-        restApiId: api.id, resourceId: r.resourceId, httpMethod: "ANY", authorization: authorizer ? "CUSTOM" : "NONE", authorizerId: authorizer?.id,
+    // With an authorizer, CORS preflights (OPTIONS, sent without credentials) reach the function unauthorized:
+    // API Gateway would answer 401 to a request without the identity header. Every other method is authorized.
+    const methods = authorizer ? [{ suffix: "", httpMethod: "ANY", custom: true }, { suffix: "Options", httpMethod: "OPTIONS", custom: false }] : [{ suffix: "", httpMethod: "ANY", custom: false }];
+    const routes = [{ id: "Root", resourceId: api.rootResourceId }, { id: "ProxyPath", resourceId: proxy.id }].flatMap((r) => methods.map((m) => {
+      const method = new ApiGatewayMethod(this, `${r.id}${m.suffix}Method`, {
+        restApiId: api.id, resourceId: r.resourceId, httpMethod: m.httpMethod, authorization: m.custom ? "CUSTOM" : "NONE", authorizerId: m.custom ? authorizer?.id : undefined,
       });
-      const integration = new ApiGatewayIntegration(this, `${r.id}Integration`, {
+      const integration = new ApiGatewayIntegration(this, `${r.id}${m.suffix}Integration`, {
         restApiId: api.id, resourceId: r.resourceId, httpMethod: method.httpMethod,
         type: "AWS_PROXY", integrationHttpMethod: "POST", uri: props.invokeArn, timeoutMilliseconds: timeout,
       });
       return [method.id, integration.id];
-    });
+    }));
     const deployment = new ApiGatewayDeployment(this, "Deployment", {
       restApiId: api.id,
       // A new deployment whenever what is routed, or how, changes; the stage then moves to it.

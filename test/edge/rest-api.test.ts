@@ -26,7 +26,9 @@ describe.each([
   it("proxies / and /{proxy+} (any method) to the function's live alias, through compute's contract, cut at 29 s", () => {
     expect(Object.values(resources(s(), "aws_api_gateway_rest_api"))).toMatchObject([{ name: `${deployment}-api`, endpoint_configuration: { types: ["REGIONAL"] } }]);
     const integrations = Object.values(resources(s(), "aws_api_gateway_integration"));
-    expect(integrations.map((i) => i.resource_id).sort()).toEqual([onlyRef(s(), "aws_api_gateway_resource", "id"), apiRef(s(), "root_resource_id")].sort());
+    // Both paths; with an authorizer also their unauthorized CORS preflights (OPTIONS), to the same function.
+    const paths = [onlyRef(s(), "aws_api_gateway_resource", "id"), apiRef(s(), "root_resource_id")];
+    expect(integrations.map((i) => i.resource_id).sort()).toEqual((fn === "GraphQLRouter" ? [...paths, ...paths] : paths).sort());
     for (const i of integrations) {
       expect(i).toMatchObject({
         type: "AWS_PROXY", integration_http_method: "POST", timeout_milliseconds: 29_000,
@@ -116,15 +118,20 @@ describe("serverless-saas cached authorizer (seed 003: API Gateway --Cached--> C
   const s = () => stack("serverless-saas-prod-edge");
   const compute = "serverless-saas-prod-compute";
 
-  it("calls CustomAuthorizer's live alias as a REQUEST authorizer keyed on Authorization, cached 300 s, on every method", () => {
+  it("calls CustomAuthorizer's live alias as a REQUEST authorizer keyed on Authorization, cached 300 s, on every method but the CORS preflight", () => {
     const authorizer = only(s(), "aws_api_gateway_authorizer");
     expect(authorizer).toMatchObject({
       type: "REQUEST", identity_source: "method.request.header.Authorization", authorizer_result_ttl_in_seconds: 300,
       authorizer_uri: upstreamEntry(compute, "function_alias_invoke_arns", "CustomAuthorizer"), rest_api_id: apiRef(s(), "id"),
     });
     const methods = Object.values(resources(s(), "aws_api_gateway_method"));
-    expect(methods).toHaveLength(2);
-    for (const m of methods) expect(m).toMatchObject({ authorization: "CUSTOM", authorizer_id: onlyRef(s(), "aws_api_gateway_authorizer", "id") });
+    const authorizerId = onlyRef(s(), "aws_api_gateway_authorizer", "id");
+    expect(methods.map((m) => [m.resource_id, m.http_method, m.authorization, m.authorizer_id]).sort()).toEqual([
+      [onlyRef(s(), "aws_api_gateway_resource", "id"), "ANY", "CUSTOM", authorizerId],
+      [onlyRef(s(), "aws_api_gateway_resource", "id"), "OPTIONS", "NONE", undefined],
+      [apiRef(s(), "root_resource_id"), "ANY", "CUSTOM", authorizerId],
+      [apiRef(s(), "root_resource_id"), "OPTIONS", "NONE", undefined],
+    ].sort());
   });
 
   it("lets only this API's authorizer invoke the authorizer alias", () => {
