@@ -107,7 +107,7 @@ export class RestApi extends Construct {
       check("integrationTimeoutMs", timeout, between(50, 29_000, "API Gateway integration timeout in milliseconds")),
       check("throttling.rateLimit", props.throttling.rateLimit, between(1, 10_000, "requests per second, API Gateway's account quota")),
       check("throttling.burstLimit", props.throttling.burstLimit, between(1, 5_000, "API Gateway's account burst quota")),
-      ...(props.authorizer ? [check("authorizer.resultTtlSeconds", props.authorizer.resultTtlSeconds, between(1, 3600, "seconds a cached authorizer decision lives (API Gateway's maximum)"))] : []),
+      ...(props.authorizer ? [check("authorizer.resultTtlSeconds", props.authorizer.resultTtlSeconds, between(1, 3600, "seconds a cached authorizer decision lives, API Gateway's maximum"))] : []),
     ]);
     const api = new ApiGatewayRestApi(this, "Api", { name: props.name, endpointConfiguration: { types: ["REGIONAL"] } });
     const a = props.authorizer;
