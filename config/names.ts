@@ -96,6 +96,8 @@ export const NAME_KINDS = {
   "cognito-user-pool": { scope: "region", maxLength: 128, pattern: /^[\w\s+=,.@-]+$/, rule: "1-128 letters, digits, spaces and +=,.@_-" },
   // Prefix domains (<prefix>.auth.<region>.amazoncognito.com) are shared by every AWS customer.
   "cognito-domain": { scope: "global", maxLength: 63, pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, rule: "1-63 lowercase letters, digits and inner hyphens" },
+  // API Gateway allows duplicate REST API names; the registry keeps them unique so dashboards and alarms name one API.
+  "api-gateway-rest-api": { scope: "region", maxLength: 100, pattern: /^[A-Za-z0-9_-]+$/, rule: "1-100 letters, digits, hyphens and underscores" },
 } as const satisfies Record<string, NameKind>;
 
 /** A kind of name in {@link NAME_KINDS}. */

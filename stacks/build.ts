@@ -48,15 +48,13 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
     // Config validation guarantees the data layer wherever messaging is used (its key encrypts the queues and the broker).
     const messaging = data && deployment.layers.includes("messaging") ? new MessagingStack(app, { deployment, stateStack, data, network }) : undefined;
     const compute = deployment.layers.includes("compute") ? new ComputeStack(app, { deployment, stateStack, network, data, messaging }) : undefined;
-    const edge = deployment.layers.includes("edge") ? new EdgeStack(app, { deployment, stateStack, data }) : undefined;
-    if (edge) {
-      if (deployment.edge.api) {
-        // Once per account and region with a REST API; its stages log through that account's role.
-        const backend = stateBackendFor(deployment.account, deployment.region);
-        const key = `${backend.stackName}/edge`;
-        if (!edgeAccounts.has(key)) edgeAccounts.set(key, new EdgeAccountStack(app, { account: deployment.account, backend, stateStack }));
-        edge.addDependency(edgeAccounts.get(key)!);
-      }
+    const edge = deployment.layers.includes("edge") ? new EdgeStack(app, { deployment, stateStack, network, data, compute }) : undefined;
+    if (edge && deployment.edge.api) {
+      // Once per account and region with a REST API; its stages log through that account's role.
+      const backend = stateBackendFor(deployment.account, deployment.region);
+      const key = `${backend.stackName}/edge`;
+      if (!edgeAccounts.has(key)) edgeAccounts.set(key, new EdgeAccountStack(app, { account: deployment.account, backend, stateStack }));
+      edge.addDependency(edgeAccounts.get(key)!);
     }
     if (deployment.layers.includes("observability")) new ObservabilityStack(app, { deployment, stateStack, network, data, messaging, compute, edge });
   }

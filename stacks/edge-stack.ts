@@ -1,16 +1,20 @@
-import { Aspects, TerraformVariable } from "cdktf";
+import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
+import { Aspects, Fn, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import type { ApiFunction } from "../config/layers/edge";
 import type { DistributionSettings } from "../config/layers/edge-distributions";
 import { AccessLogs } from "../modules/edge/access-logs";
 import { AliasRecords } from "../modules/edge/alias-records";
 import { DnsValidatedCertificate } from "../modules/edge/certificate";
+import { CloudflareOrigin } from "../modules/edge/cloudflare-origin";
 import { CloudflareProtection } from "../modules/edge/cloudflare-protection";
 import { CloudflareZone } from "../modules/edge/cloudflare-zone";
 import { Distribution } from "../modules/edge/distribution";
 import { HostedZone } from "../modules/edge/hosted-zone";
 import { LogDeliveryPolicy } from "../modules/edge/log-delivery-policy";
 import { ProviderScope } from "../modules/edge/provider-scope";
+import { RestApi } from "../modules/edge/rest-api";
 import { UserPool } from "../modules/edge/user-pool";
 import { WafLogging } from "../modules/edge/waf-logging";
 import { WebAcl } from "../modules/edge/web-acl";
@@ -19,15 +23,24 @@ import { KmsKey } from "../modules/kms/kms-key";
 import { LogGroup } from "../modules/logs/log-group";
 import { GeneratedSecret } from "../modules/secrets/generated-secret";
 import { PrivateBucket } from "../modules/storage/private-bucket";
+import { COMPUTE, type ComputeStack } from "./compute-stack";
 import { consume, defineContract, publish } from "./contracts";
 import { DATA, type DataStack } from "./data-stack";
 import { LayerStack, type LayerStackProps } from "./layer-stack";
+import { NETWORK, type NetworkStack } from "./network-stack";
 
 /** Props of the edge layer. */
 export interface EdgeStackProps extends LayerStackProps {
+  /** Read for the logs key of the REST API's log groups. */
+  readonly network: NetworkStack;
   /** Read only for origin secrets (its key encrypts them). */
   readonly data?: DataStack;
+  /** Read for the functions the REST API and the Cloudflare endpoint front. */
+  readonly compute?: ComputeStack;
 }
+
+/** The header CloudFront adds towards custom origins and the REST API, with a generated secret value. */
+const ORIGIN_HEADER = "X-Origin-Verify";
 
 /** Where CloudFront reads certificates, web ACLs and its logs' configuration. */
 const CLOUDFRONT_REGION = "us-east-1";
@@ -44,15 +57,22 @@ export const EDGE = defineContract("edge", {
   cloudflare_zone_id: { kind: "string", description: "Cloudflare zone in front of the endpoint; empty without Cloudflare" },
   origin_secret_arns: { kind: "map", description: "Secret {header, value} each custom origin checks, by distribution id (Cloudflare: key Cloudflare)" },
   web_acl_metric_name: { kind: "string", description: "CloudWatch metric name of the CLOUDFRONT-scope web ACL (WebACL dimension of AWS/WAFV2 in us-east-1); empty without distributions" },
+  rest_api_ids: { kind: "map", description: "Id of the REST API, keyed by the function it fronts" },
+  rest_api_names: { kind: "map", description: "Name of the REST API (ApiName metric dimension), keyed by the function it fronts" },
+  rest_api_stage_names: { kind: "map", description: "Stage of the REST API (Stage metric dimension), keyed by the function it fronts" },
+  rest_api_stage_arns: { kind: "map", description: "ARN of the REST API's stage, keyed by the function it fronts" },
+  web_acl_names: { kind: "map", description: "WAF web ACL names: key CloudFront (CLOUDFRONT scope, us-east-1) and the REST API's key (REGIONAL, its stage)" },
 });
 
 /**
- * Edge layer, phase 1 (docs/edge.md): one CLOUDFRONT-scope web ACL, and per
+ * Edge layer (docs/edge.md): one CLOUDFRONT-scope web ACL, and per
  * distribution a us-east-1 certificate validated in the deployment's zone,
  * the distribution, its alias records and access logs, and its origin (a
- * private bucket read through OAC, or a custom origin's secret header); the
- * Cognito pool; the Cloudflare zone with its protection rulesets. Everything
- * CloudFront reads lives in us-east-1 under one edge key.
+ * private bucket read through OAC, a custom origin's secret header, or the
+ * REST API); the REST API in front of a compute function; the Cognito pool;
+ * the Cloudflare zone with its protection rulesets and the route to the
+ * origin function's URL. Everything CloudFront reads lives in us-east-1
+ * under one edge key.
  */
 export class EdgeStack extends LayerStack {
   constructor(scope: Construct, props: EdgeStackProps) {
@@ -69,6 +89,8 @@ export class EdgeStack extends LayerStack {
       secret.storeJson("value", { header });
       return secret;
     };
+    const apiSecret = e.api && originSecret("ApiOriginSecret", e.api.originSecretName, ORIGIN_HEADER);
+    const api = e.api && this.restApi(props, apiSecret!.value);
     const zone = e.zone && new HostedZone(this, "Zone", { name: e.zone.name, existingZoneId: e.zone.existingZoneId, protect: e.protect });
     const distributions = new Map<string, Distribution>();
     const secrets: Record<string, string> = {};
@@ -83,14 +105,17 @@ export class EdgeStack extends LayerStack {
       webAclArn = acl.arn;
       webAclMetricName = acl.metricName;
       for (const x of e.distributions) {
-        const secret = x.origin.kind === "host" ? originSecret(`${x.id}OriginSecret`, x.origin.originSecretName, "X-Origin-Verify") : undefined;
+        const secret = x.origin.kind === "host" ? originSecret(`${x.id}OriginSecret`, x.origin.originSecretName, ORIGIN_HEADER) : x.origin.kind === "api" ? apiSecret : undefined;
         if (secret) secrets[x.id] = secret.secretArn;
         const certificateArn = x.certificateArn ?? new DnsValidatedCertificate(global, `${x.id}Certificate`, { domainName: x.hostname, zoneId: zone!.zoneId }).arn;
         const distribution = new Distribution(global, x.id, {
-          name: `${d.name}-${x.id}`, hostname: x.hostname, certificateArn, webAclArn: acl.arn, paths: x.paths,
+          name: `${d.name}-${x.id}`, hostname: x.hostname, certificateArn, webAclArn: acl.arn, paths: x.paths, cacheByDefault: x.origin.kind !== "api",
           origin: x.origin.kind === "site"
             ? { kind: "s3", domainName: `${x.origin.bucketName}.s3.${CLOUDFRONT_REGION}.amazonaws.com`, spa: x.origin.spa }
-            : { kind: "custom", domainName: x.origin.host, readTimeoutSeconds: x.origin.readTimeoutSeconds, secretHeader: { name: "X-Origin-Verify", value: secret!.value } },
+            : {
+              kind: "custom", domainName: x.origin.kind === "host" ? x.origin.host : api!.originDomain,
+              readTimeoutSeconds: x.origin.readTimeoutSeconds, secretHeader: { name: ORIGIN_HEADER, value: secret!.value },
+            },
         });
         distributions.set(x.id, distribution);
         if (zone) new AliasRecords(this, `${x.id}Records`, { zoneId: zone.zoneId, name: x.hostname, target: { dnsName: distribution.domainName, zoneId: distribution.hostedZoneId } });
@@ -107,20 +132,61 @@ export class EdgeStack extends LayerStack {
       }).stringValue;
       const cfZone = new CloudflareZone(this, "CloudflareZone", { name: c.zone.name, zoneId: c.zone.zoneId, accountId, protect: e.protect });
       cloudflareZoneId = cfZone.zoneId;
-      const secret = originSecret("CloudflareOriginSecret", c.originSecretName, c.originHeader);
-      secrets.Cloudflare = secret.secretArn;
+      // Config validation guarantees the origin function, its URL and its secret in the compute layer.
+      const compute = consume(this, COMPUTE, props.compute!);
+      new CloudflareOrigin(this, "CloudflareOrigin", { zoneId: cfZone.zoneId, hostname: c.endpoint, originHost: compute.entry("function_url_hosts", c.origin.function) });
+      // One secret for both sides: the receiver's (compute-owned, generated) value, read here for the header rule.
+      // Cloudflare keeps rule values in its state anyway; the edge state holds it too, encrypted like every state.
+      secrets.Cloudflare = compute.entry("function_secret_arns", c.origin.secret);
+      const secretValue = new DataAwsSecretsmanagerSecretVersion(this, "CloudflareOriginSecret", { secretId: secrets.Cloudflare });
       new CloudflareProtection(this, "CloudflareProtection", {
         zoneId: cfZone.zoneId, hostname: c.endpoint, allowedMethods: c.allowedMethods, rateLimit: c.rateLimit,
-        managedRuleset: c.managedRuleset, originHeader: { name: c.originHeader, value: secret.value },
+        managedRuleset: c.managedRuleset, originHeader: { name: c.origin.header, value: Fn.lookup(Fn.jsondecode(secretValue.secretString), "value") },
       });
     }
     const byId = (value: (x: Distribution) => string) => Object.fromEntries([...distributions].map(([id, x]) => [id, value(x)]));
+    const byApi = (value: (x: RestApi) => string) => (api ? { [e.api!.function.name]: value(api) } : {});
     publish(this, EDGE, {
+      rest_api_ids: byApi((x) => x.id), rest_api_names: byApi((x) => x.name), rest_api_stage_names: byApi((x) => x.stageName), rest_api_stage_arns: byApi((x) => x.stageArn),
+      web_acl_names: { ...(e.waf ? { CloudFront: e.waf.name } : {}), ...byApi((x) => x.webAclName) },
       distribution_ids: byId((x) => x.id), distribution_arns: byId((x) => x.arn), distribution_domain_names: byId((x) => x.domainName),
       web_acl_arn: webAclArn, zone_id: zone?.zoneId ?? "",
       user_pool_id: pool?.userPoolId ?? "", user_pool_client_id: pool?.clientId ?? "",
       cloudflare_zone_id: cloudflareZoneId, origin_secret_arns: secrets, web_acl_metric_name: webAclMetricName,
     });
+  }
+
+  /**
+   * The REST API in front of its compute function (through the alias when
+   * it has one), with the authorizer function where configured; its logs
+   * use the deployment's logs key, its web ACL requires CloudFront's header.
+   */
+  private restApi(props: EdgeStackProps, originSecretValue: string): RestApi {
+    const e = this.deployment.edge;
+    const a = e.api!;
+    // Config validation guarantees the compute functions named here, and a distribution (with the web ACL settings) in front.
+    const compute = consume(this, COMPUTE, props.compute!);
+    const target = (f: ApiFunction) => ({
+      invokeArn: compute.entry(f.alias ? "function_alias_invoke_arns" : "function_invoke_arns", f.name),
+      functionName: compute.entry("function_names", f.name), functionQualifier: f.alias,
+    });
+    const fn = target(a.function);
+    const logsKeyArn = consume(this, NETWORK, props.network).get("logs_kms_key_arn");
+    const api = new RestApi(this, "RestApi", {
+      name: a.name, stageName: a.stageName, invokeArn: fn.invokeArn, functionName: fn.functionName, functionQualifier: fn.functionQualifier,
+      integrationTimeoutMs: a.integrationTimeoutMs, throttling: a.throttling,
+      kmsKeyArn: logsKeyArn, logRetentionDays: e.logRetentionDays, protect: e.protect,
+      originHeader: { name: ORIGIN_HEADER, value: originSecretValue },
+      waf: { name: a.webAclName, managedRuleGroups: e.waf!.managedRuleGroups, rateLimit: e.waf!.rateLimit },
+      authorizer: a.authorizer && { ...target(a.authorizer.function), resultTtlSeconds: a.authorizer.resultTtlSeconds },
+    });
+    // The regional web ACL logs like the CloudFront one, in the deployment's region under its logs key.
+    const wafLogs = new LogGroup(this, "ApiWafLogs", { name: a.wafLogGroupName, retentionDays: e.logRetentionDays, kmsKeyArn: logsKeyArn, deletionProtection: e.protect }).logGroup.arn;
+    const delivery = new LogDeliveryPolicy(this, "ApiLogDelivery", {
+      name: `${a.name}-log-delivery`, logGroupArns: [wafLogs], accountId: this.accountId, region: this.deployment.region, partition: this.partition,
+    }).policy;
+    new WafLogging(this, "ApiWafLogging", { webAclArn: api.webAclArn, logGroupName: a.wafLogGroupName, logGroupArn: wafLogs, deliveryPolicy: delivery });
+    return api;
   }
 
   /**

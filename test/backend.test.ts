@@ -92,11 +92,11 @@ describe("providers", () => {
       const tf = stack(name).terraform;
       const generatesSecrets = (name.endsWith("-data") && !name.startsWith("serverless-saas-")) || /^(stackflow|webhooks)-(prod|dev)-compute$/.test(name);
       const runsBroker = /^webhooks-(prod|dev)-messaging$/.test(name);
-      // Edge: commerce generates its ALB origin's secret header; webhooks also holds the Cloudflare zone.
+      // Edge: commerce generates its ALB origin's secret header, stackflow and serverless-saas their REST API's; webhooks holds the Cloudflare zone (its header value is compute's secret).
       const cloudflareEdge = /^webhooks-(prod|dev)-edge$/.test(name);
-      const originSecret = /^commerce-(prod|staging|dev)-edge$/.test(name);
+      const originSecret = /^(commerce-(prod|staging|dev)|stackflow-(prod|dev)|serverless-saas-(prod|dev))-edge$/.test(name);
       expect(tf.required_providers, name).toEqual(
-        runsBroker ? { aws, random, tls } : cloudflareEdge ? { aws, cloudflare, random } : generatesSecrets || originSecret ? { aws, random } : { aws });
+        runsBroker ? { aws, random, tls } : cloudflareEdge ? { aws, cloudflare } : generatesSecrets || originSecret ? { aws, random } : { aws });
       expect(tf.required_version).toBe(">= 1.11.0");
     }
   });

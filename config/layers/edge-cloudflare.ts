@@ -49,8 +49,13 @@ export const cloudflareSchema = z.strictObject({
     periodSeconds: z.number().default(10),
     mitigationTimeoutSeconds: z.number().default(10),
   }).default({ requestsPerPeriod: 100, periodSeconds: 10, mitigationTimeoutSeconds: 10 }),
-  /** Name of the secret header Cloudflare adds and the receiver checks. @default "X-Origin-Verify" */
-  originHeader: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, { error: "must be 1-64 letters, digits and hyphens (an HTTP header name)" }).default("X-Origin-Verify"),
+  /**
+   * Name of the function of `compute.functions` whose URL is the origin. Its
+   * `url` settings are the one source of the endpoint's checks: the record
+   * and Host header point at its URL, and the header Cloudflare adds is its
+   * `edgeSecretHeader` with the value of its `edgeSecret`.
+   */
+  origin: z.string(),
 });
 
 /** The Cloudflare managed rulesets a plan may execute (the Free Managed Ruleset runs on every zone without a rule). */
@@ -65,9 +70,8 @@ export interface CloudflareSettings {
   readonly rateLimit: { readonly requestsPerPeriod: number; readonly periodSeconds: number; readonly mitigationTimeoutSeconds: number };
   /** The Cloudflare Managed Ruleset is executed (Pro plan and above). */
   readonly managedRuleset: boolean;
-  readonly originHeader: string;
-  /** Secrets Manager name of the origin header's value, which the receiver reads. */
-  readonly originSecretName: string;
+  /** The origin function, the header it checks and the compute secret (`compute.secrets` id) holding the value. */
+  readonly origin: { readonly function: string; readonly header: string; readonly secret: string };
 }
 
 /** Checks the plan's rate-limiting ranges and the endpoint's zone. */
@@ -80,11 +84,17 @@ export function resolveCloudflare(c: z.output<typeof cloudflareSchema>, ctx: Lay
   if (!(limits.timeouts as readonly number[]).includes(c.rateLimit.mitigationTimeoutSeconds)) {
     ctx.problem(field("rateLimit.mitigationTimeoutSeconds"), c.rateLimit.mitigationTimeoutSeconds, `${oneOf(limits.timeouts)} (seconds, on the ${c.plan} plan)`);
   }
-  hostnameUnder(c.endpoint, c.zone.name, field("endpoint"), ctx);
-  const d = ctx.deployment;
-  const originSecretName = ctx.name("secret", `${d.system}/${d.environment}/cloudflare-origin-header`, field("originHeader"), c.originHeader);
+  const inZone = hostnameUnder(c.endpoint, c.zone.name, field("endpoint"), ctx);
+  const functions = ctx.settingsOf("compute")?.functions ?? [];
+  const url = functions.find((f) => f.name === c.origin)?.url;
+  if (!url) {
+    const withUrl = functions.filter((f) => f.url).map((f) => f.name);
+    ctx.problem(field("origin"), c.origin, `must name a function of compute.functions with a url (${withUrl.join(", ") || "none declared"})`);
+  } else if (inZone && url.allowedDomain !== c.endpoint) {
+    ctx.problem(field("endpoint"), c.endpoint, `must be ${url.allowedDomain}, the only host ${c.origin} accepts (its url.allowedDomain)`);
+  }
   return {
     zone: c.zone, plan: c.plan, endpoint: c.endpoint, allowedMethods: c.allowedMethods, rateLimit: c.rateLimit,
-    managedRuleset: c.plan !== "free", originHeader: c.originHeader, originSecretName,
+    managedRuleset: c.plan !== "free", origin: { function: c.origin, header: url?.edgeSecretHeader ?? "", secret: url?.edgeSecret ?? "" },
   };
 }

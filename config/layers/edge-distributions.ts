@@ -39,7 +39,17 @@ const originSchema = z.discriminatedUnion("kind", [
     /** Seconds CloudFront waits for the origin (1-60 without a quota increase). @default 30 */
     readTimeoutSeconds: intBetween(1, 60, "seconds").default(30),
   }),
-], { error: "must be {kind: \"site\"} or {kind: \"host\", host}" });
+  /**
+   * The deployment's REST API (`edge.api`) at its execute-api host; nothing
+   * is cached unless a path says so, and the API's web ACL refuses requests
+   * without this distribution's secret header.
+   */
+  z.strictObject({
+    kind: z.literal("api"),
+    /** Seconds CloudFront waits for the API (1-60; API Gateway ends integrations at 29 s). @default 30 */
+    readTimeoutSeconds: intBetween(1, 60, "seconds").default(30),
+  }),
+], { error: "must be {kind: \"site\"}, {kind: \"host\", host} or {kind: \"api\"}" });
 
 /** One CloudFront distribution. */
 export const distributionSchema = z.strictObject({
@@ -68,7 +78,11 @@ export interface DistributionSettings {
   readonly id: string;
   readonly hostname: string;
   readonly certificateArn?: string;
-  readonly origin: { readonly kind: "site"; readonly spa: boolean; readonly bucketName: string } | { readonly kind: "host"; readonly host: string; readonly readTimeoutSeconds: number; readonly originSecretName: string };
+  readonly origin:
+    | { readonly kind: "site"; readonly spa: boolean; readonly bucketName: string }
+    | { readonly kind: "host"; readonly host: string; readonly readTimeoutSeconds: number; readonly originSecretName: string }
+    /** The REST API; its origin secret is the API's (`edge.api`). */
+    | { readonly kind: "api"; readonly readTimeoutSeconds: number };
   readonly paths: readonly PathSettings[];
   /** CloudFront access logs (a CloudWatch log group in us-east-1). */
   readonly logGroupName: string;
@@ -78,7 +92,7 @@ const ACM_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
 /** Checks hosts against the zone, certificates' region, and caching of uncacheable paths; names buckets, log groups and secrets. */
-export function resolveDistributions(input: readonly z.output<typeof distributionSchema>[], zone: string | undefined, ctx: LayerContext): DistributionSettings[] {
+export function resolveDistributions(input: readonly z.output<typeof distributionSchema>[], zone: string | undefined, hasApi: boolean, ctx: LayerContext): DistributionSettings[] {
   const d = ctx.deployment;
   return input.map((x, i): DistributionSettings => {
     const field = (key: string) => `edge.distributions.${i}.${key}`;
@@ -95,8 +109,11 @@ export function resolveDistributions(input: readonly z.output<typeof distributio
     const logGroupName = ctx.name("log-group", `/aws/cloudfront/${d.name}/${kebab(x.id)}`, field("id"), x.id);
     const origin = x.origin.kind === "site"
       ? { ...x.origin, bucketName: ctx.name("s3-bucket", `${d.name}-${kebab(x.id)}-site`, field("id"), x.id) }
-      : { ...x.origin, originSecretName: ctx.name("secret", `${d.system}/${d.environment}/${kebab(x.id)}-origin-header`, field("id"), x.id) };
+      : x.origin.kind === "host"
+        ? { ...x.origin, originSecretName: ctx.name("secret", `${d.system}/${d.environment}/${kebab(x.id)}-origin-header`, field("id"), x.id) }
+        : x.origin;
     if (x.origin.kind === "host") hostnameUnder(x.origin.host, x.origin.host, field("origin.host"), ctx);
+    if (x.origin.kind === "api" && !hasApi) ctx.problem(field("origin.kind"), "api", "needs edge.api: the REST API this distribution fronts");
     return { id: x.id, hostname: x.hostname, certificateArn: x.certificateArn, origin, paths: x.paths, logGroupName };
   });
 }

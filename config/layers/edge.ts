@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineLayer } from "../context";
+import { defineLayer, type LayerContext } from "../context";
 import { enumOf, intBetween, oneOf } from "../fields";
 import { type CloudflareSettings, cloudflareSchema, resolveCloudflare } from "./edge-cloudflare";
 import { type DistributionSettings, distributionSchema, resolveDistributions } from "./edge-distributions";
@@ -37,11 +37,13 @@ const userPoolSchema = z.strictObject({
 });
 
 /**
- * The `edge.api` section: the REST API in front of the deployment's API
- * function (wired to compute's contract in phase 2, docs/edge.md). Its
- * account and region get the API Gateway CloudWatch role (EdgeAccountStack).
+ * The `edge.api` section: the Regional REST API in front of one function of
+ * `compute.functions` (through its alias when it has one). Its account and
+ * region get the API Gateway CloudWatch role (EdgeAccountStack).
  */
 const apiSchema = z.strictObject({
+  /** Name of the function of `compute.functions` every path proxies to. */
+  function: z.string(),
   /** Stage the API is served under (seed 000 calls `/prod/api/health`). @default "prod" */
   stageName: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { error: "must be 1-128 letters, digits, hyphens and underscores (API Gateway stage names)" }).default("prod"),
   /**
@@ -57,7 +59,30 @@ const apiSchema = z.strictObject({
     /** @default 2000 */
     burstLimit: intBetween(1, 5_000, "requests (API Gateway's account burst quota)").default(2000),
   }).default({ rateLimit: 1000, burstLimit: 2000 }),
+  /**
+   * A Lambda REQUEST authorizer (seed 003), keyed and cached on the
+   * Authorization header, on every method but OPTIONS (CORS preflights
+   * carry no credentials). @default none (methods open: CloudFront's secret
+   * header and the web ACLs guard the API)
+   */
+  authorizer: z.strictObject({
+    /** Name of the function of `compute.functions` that authorizes. */
+    function: z.string(),
+    /**
+     * Seconds API Gateway caches a decision per Authorization value: 1 to
+     * 3,600 (API Gateway's maximum; 0 would turn off the cache the seed
+     * relies on). @default 300 (API Gateway's default)
+     */
+    resultTtlSeconds: intBetween(1, 3600, "seconds (a cached authorizer: API Gateway allows up to 3600, 0 turns the cache off)").default(300),
+  }).optional(),
 });
+
+/** A function of the compute layer an API calls: its contract key and the alias it is called through. */
+export interface ApiFunction {
+  readonly name: string;
+  /** The alias API Gateway invokes; undefined calls the unqualified function ($LATEST). */
+  readonly alias?: string;
+}
 
 /** The `edge` section of a deployment. */
 export const edgeSchema = z.strictObject({
@@ -78,11 +103,23 @@ export const edgeSchema = z.strictObject({
   api: apiSchema.optional(),
 });
 
-/** Resolved REST API settings (its name joins the name registry with the API itself, in phase 2). */
+/** Resolved REST API settings. */
 export interface ApiSettings {
+  /** `<deployment>-api`. */
+  readonly name: string;
+  /** The stage's regional web ACL (the API's name). */
+  readonly webAclName: string;
+  readonly function: ApiFunction;
   readonly stageName: string;
   readonly integrationTimeoutMs: number;
   readonly throttling: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly authorizer?: { readonly function: ApiFunction; readonly resultTtlSeconds: number };
+  /** `aws-waf-logs-<name>`: the regional web ACL's log group. */
+  readonly wafLogGroupName: string;
+  /** Access log group `/aws/apigateway/<name>/access`. */
+  readonly accessLogGroupName: string;
+  /** Secrets Manager name of CloudFront's origin header value, which the API's web ACL requires. */
+  readonly originSecretName: string;
 }
 
 /** Resolved settings of the deployment's web ACL (CLOUDFRONT scope). */
@@ -121,11 +158,30 @@ export interface EdgeSettings {
   readonly protect: boolean;
 }
 
+/** Names the API and its parts, and checks that its functions exist in the compute layer. */
+function resolveApi(a: z.output<typeof apiSchema>, ctx: LayerContext): ApiSettings {
+  const d = ctx.deployment;
+  const functions = ctx.settingsOf("compute")?.functions ?? [];
+  const fn = (field: string, name: string): ApiFunction => {
+    const f = functions.find((x) => x.name === name);
+    if (!f) ctx.problem(field, name, `must name a function of compute.functions (${functions.map((x) => x.name).join(", ") || "none declared"})`);
+    return { name, alias: f?.alias };
+  };
+  const name = ctx.name("api-gateway-rest-api", `${d.name}-api`, "edge.api");
+  return {
+    name, webAclName: ctx.name("waf-web-acl", name, "edge.api"), function: fn("edge.api.function", a.function), stageName: a.stageName, integrationTimeoutMs: a.integrationTimeoutMs, throttling: a.throttling,
+    authorizer: a.authorizer && { function: fn("edge.api.authorizer.function", a.authorizer.function), resultTtlSeconds: a.authorizer.resultTtlSeconds },
+    wafLogGroupName: ctx.name("log-group", `aws-waf-logs-${name}`, "edge.api"),
+    accessLogGroupName: ctx.name("log-group", `/aws/apigateway/${name}/access`, "edge.api"),
+    originSecretName: ctx.name("secret", `${d.system}/${d.environment}/api-origin-header`, "edge.api"),
+  };
+}
+
 /**
  * Edge layer: the CloudFront side (one WAF web ACL per deployment,
  * distributions over private S3 sites or custom origins with their
- * certificates and DNS), a Cognito user pool, and the Cloudflare zone of a
- * deployment Cloudflare fronts. REST APIs join in phase 2 (docs/edge.md).
+ * certificates and DNS), a REST API in front of a compute function, a
+ * Cognito user pool, and the Cloudflare zone of a deployment Cloudflare fronts.
  */
 export const edgeLayer = defineLayer({
   layer: "edge",
@@ -148,14 +204,18 @@ export const edgeLayer = defineLayer({
         callbackUrl: `https://${u.callbackHost}/oauth2/callback`, logoutUrl: `https://${u.callbackHost}/`, deletionProtection: d.deletionProtection,
       };
     }
-    const needsSecretKey = e.cloudflare !== undefined || e.distributions.some((x) => x.origin.kind === "host");
+    if (e.api && !e.distributions.some((x) => x.origin.kind === "api")) {
+      ctx.problem("edge.api", e.api.function, "needs a distribution with origin {kind: \"api\"} in edge.distributions: the API refuses requests that did not come through CloudFront");
+    }
+    // Cloudflare's header value is the origin function's own secret, in the compute layer.
+    const needsSecretKey = e.api !== undefined || e.distributions.some((x) => x.origin.kind === "host");
     const hasDataKey = (["store", "table", "bucket"] as const).some((kind) => ctx.idsOf(kind).length > 0);
     if (needsSecretKey && !hasDataKey) ctx.problem("edge", "origin secrets", "need the data layer: its key encrypts the secret header a custom origin checks (declare the deployment's data stores first)");
     return {
       zone: e.zone, waf, userPool,
-      distributions: resolveDistributions(e.distributions, e.zone?.name, ctx),
+      distributions: resolveDistributions(e.distributions, e.zone?.name, e.api !== undefined, ctx),
       cloudflare: e.cloudflare && resolveCloudflare(e.cloudflare, ctx),
-      api: e.api,
+      api: e.api && resolveApi(e.api, ctx),
       logRetentionDays: d.logRetentionDays, protect: d.deletionProtection,
     };
   },

@@ -46,6 +46,11 @@ export interface DistributionProps {
   readonly origin: DistributionOrigin;
   /** Path-specific caching, in precedence order. @default none */
   readonly paths?: readonly CachePath[];
+  /**
+   * Cache what no path matches (managed CachingOptimized, read methods only);
+   * false passes every method through uncached, as an API needs. @default true
+   */
+  readonly cacheByDefault?: boolean;
 }
 
 const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
@@ -122,8 +127,8 @@ export class Distribution extends Construct {
         }],
       defaultCacheBehavior: {
         targetOriginId: ORIGIN_ID, viewerProtocolPolicy: "redirect-to-https", compress: true,
-        allowedMethods: READ_METHODS, cachedMethods: ["GET", "HEAD"],
-        cachePolicyId: MANAGED_POLICIES.cachingOptimized, originRequestPolicyId,
+        allowedMethods: props.cacheByDefault === false ? ALL_METHODS : READ_METHODS, cachedMethods: ["GET", "HEAD"],
+        cachePolicyId: props.cacheByDefault === false ? MANAGED_POLICIES.cachingDisabled : MANAGED_POLICIES.cachingOptimized, originRequestPolicyId,
       },
       orderedCacheBehavior: paths.map(behavior),
       customErrorResponse: origin.kind === "s3" && origin.spa

@@ -1,3 +1,4 @@
+import { ApiGatewayAuthorizer } from "@cdktf/provider-aws/lib/api-gateway-authorizer";
 import { ApiGatewayDeployment } from "@cdktf/provider-aws/lib/api-gateway-deployment";
 import { ApiGatewayIntegration } from "@cdktf/provider-aws/lib/api-gateway-integration";
 import { ApiGatewayMethod } from "@cdktf/provider-aws/lib/api-gateway-method";
@@ -46,7 +47,23 @@ export interface RestApiProps {
   readonly originHeader: { readonly name: string; readonly value: string };
   /** The stage's regional web ACL: managed groups and a per-IP rate limit, after the header check. */
   readonly waf: { readonly name: string; readonly managedRuleGroups: readonly string[]; readonly rateLimit: number };
+  /** A Lambda REQUEST authorizer on every method but OPTIONS (CORS preflights), cached per Authorization header. @default none (methods open) */
+  readonly authorizer?: RestApiAuthorizer;
 }
+
+/** A Lambda authorizer: the function (or alias) API Gateway calls before each uncached request. */
+export interface RestApiAuthorizer {
+  /** Invoke ARN of the function or its alias: a contract value. */
+  readonly invokeArn: string;
+  readonly functionName: string;
+  /** Alias the invoke ARN names, so the permission is on that alias. @default the unqualified function */
+  readonly functionQualifier?: string;
+  /** Seconds a decision is cached per Authorization value: 1 to 3,600. */
+  readonly resultTtlSeconds: number;
+}
+
+/** The header a REQUEST authorizer is keyed on; API Gateway answers 401 without calling it when the header is missing. */
+export const AUTHORIZER_IDENTITY_SOURCE = "method.request.header.Authorization";
 
 /** One JSON line per request: who, what, how long, and the integration's own status and latency. */
 const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -62,13 +79,18 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
  * Lambda function (`AWS_PROXY`), deployed to one stage with X-Ray, JSON
  * access logs and ERROR-level execution logs in encrypted log groups created
  * ahead of API Gateway, per-method throttling, the function's invoke
- * permission for exactly this API's stage, and a regional web ACL that
+ * permission for exactly this API's stage, an optional cached REQUEST
+ * authorizer on every method, and a regional web ACL that
  * refuses requests without CloudFront's secret header. The execute-api
  * endpoint stays enabled: it is CloudFront's origin. The account's
  * CloudWatch role (`EdgeAccountStack`) must exist before the stage logs.
  */
 export class RestApi extends Construct {
   readonly id: string;
+  readonly name: string;
+  /** The stage's regional web ACL (WAF metrics' WebACL dimension). */
+  readonly webAclName: string;
+  readonly webAclArn: string;
   readonly stageName: string;
   readonly stageArn: string;
   readonly executionArn: string;
@@ -85,21 +107,38 @@ export class RestApi extends Construct {
       check("integrationTimeoutMs", timeout, between(50, 29_000, "API Gateway integration timeout in milliseconds")),
       check("throttling.rateLimit", props.throttling.rateLimit, between(1, 10_000, "requests per second, API Gateway's account quota")),
       check("throttling.burstLimit", props.throttling.burstLimit, between(1, 5_000, "API Gateway's account burst quota")),
+      ...(props.authorizer ? [check("authorizer.resultTtlSeconds", props.authorizer.resultTtlSeconds, between(1, 3600, "seconds a cached authorizer decision lives, API Gateway's maximum"))] : []),
     ]);
     const api = new ApiGatewayRestApi(this, "Api", { name: props.name, endpointConfiguration: { types: ["REGIONAL"] } });
+    const a = props.authorizer;
+    const authorizer = a && new ApiGatewayAuthorizer(this, "Authorizer", {
+      restApiId: api.id, name: `${props.name}-authorizer`, type: "REQUEST", authorizerUri: a.invokeArn,
+      identitySource: AUTHORIZER_IDENTITY_SOURCE, authorizerResultTtlInSeconds: a.resultTtlSeconds,
+    });
+    if (a && authorizer) {
+      new LambdaPermission(this, "AuthorizerPermission", {
+        statementId: `${props.name}-authorizer`.slice(0, 100), action: "lambda:InvokeFunction", principal: "apigateway.amazonaws.com",
+        functionName: a.functionName, qualifier: a.functionQualifier, sourceArn: `${api.executionArn}/authorizers/${authorizer.id}`,
+      });
+    }
     const proxy = new ApiGatewayResource(this, "Proxy", { restApiId: api.id, parentId: api.rootResourceId, pathPart: "{proxy+}" });
-    const routes = [{ id: "Root", resourceId: api.rootResourceId }, { id: "ProxyPath", resourceId: proxy.id }].map((r) => {
-      const method = new ApiGatewayMethod(this, `${r.id}Method`, { restApiId: api.id, resourceId: r.resourceId, httpMethod: "ANY", authorization: "NONE" });
-      const integration = new ApiGatewayIntegration(this, `${r.id}Integration`, {
+    // With an authorizer, CORS preflights (OPTIONS, sent without credentials) reach the function unauthorized:
+    // API Gateway would answer 401 to a request without the identity header. Every other method is authorized.
+    const methods = authorizer ? [{ suffix: "", httpMethod: "ANY", custom: true }, { suffix: "Options", httpMethod: "OPTIONS", custom: false }] : [{ suffix: "", httpMethod: "ANY", custom: false }];
+    const routes = [{ id: "Root", resourceId: api.rootResourceId }, { id: "ProxyPath", resourceId: proxy.id }].flatMap((r) => methods.map((m) => {
+      const method = new ApiGatewayMethod(this, `${r.id}${m.suffix}Method`, {
+        restApiId: api.id, resourceId: r.resourceId, httpMethod: m.httpMethod, authorization: m.custom ? "CUSTOM" : "NONE", authorizerId: m.custom ? authorizer?.id : undefined,
+      });
+      const integration = new ApiGatewayIntegration(this, `${r.id}${m.suffix}Integration`, {
         restApiId: api.id, resourceId: r.resourceId, httpMethod: method.httpMethod,
         type: "AWS_PROXY", integrationHttpMethod: "POST", uri: props.invokeArn, timeoutMilliseconds: timeout,
       });
       return [method.id, integration.id];
-    });
+    }));
     const deployment = new ApiGatewayDeployment(this, "Deployment", {
       restApiId: api.id,
       // A new deployment whenever what is routed, or how, changes; the stage then moves to it.
-      triggers: { redeployment: Fn.sha1(Fn.jsonencode([proxy.id, ...routes.flat(), props.invokeArn, String(timeout)])) },
+      triggers: { redeployment: Fn.sha1(Fn.jsonencode([proxy.id, ...routes.flat(), props.invokeArn, String(timeout), ...(authorizer ? [authorizer.id] : [])])) },
       lifecycle: { createBeforeDestroy: true },
     });
     const logs = (logId: string, name: string) => new LogGroup(this, logId, {
@@ -129,6 +168,9 @@ export class RestApi extends Construct {
     });
     new Wafv2WebAclAssociation(this, "WebAclAssociation", { resourceArn: stage.arn, webAclArn: acl.arn });
     this.id = api.id;
+    this.name = props.name;
+    this.webAclName = props.waf.name;
+    this.webAclArn = acl.arn;
     this.stageName = stage.stageName;
     this.stageArn = stage.arn;
     this.executionArn = api.executionArn;

@@ -43,8 +43,12 @@ export const FREE = new Set([
   "aws_wafv2_web_acl_logging_configuration", "aws_cognito_user_pool", "aws_cognito_user_pool_client", "aws_cognito_user_pool_domain",
   // A saved Logs Insights query is free; running it bills the data it scans.
   "aws_cloudwatch_query_definition",
+  // REST API parts: requests are priced on aws_api_gateway_rest_api, the authorizer's calls on its function; a stage
+  // costs nothing without a cache cluster (none is enabled); associating a web ACL is free (the ACL is priced).
+  "aws_api_gateway_authorizer", "aws_api_gateway_deployment", "aws_api_gateway_integration", "aws_api_gateway_method",
+  "aws_api_gateway_method_settings", "aws_api_gateway_resource", "aws_api_gateway_stage", "aws_wafv2_web_acl_association",
   // Cloudflare bills its plan per zone outside AWS; this estimate is AWS-only (docs/insight.md).
-  "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset",
+  "cloudflare_zone", "cloudflare_zone_setting", "cloudflare_ruleset", "cloudflare_dns_record",
   "aws_lambda_alias", "aws_lambda_function_url", "aws_secretsmanager_secret_rotation", "aws_s3_object", "aws_media_convert_queue", "aws_cloudcontrolapi_resource",
   "aws_vpc", "aws_subnet", "aws_route", "aws_route_table", "aws_route_table_association", "aws_internet_gateway",
   "aws_default_security_group", "aws_security_group", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule",

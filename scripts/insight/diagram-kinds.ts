@@ -51,7 +51,8 @@ export const COMPONENTS: Readonly<Record<string, ComponentKind>> = {
 };
 
 /** Not drawn; an edge into one and an edge out of it become one edge between the components around it. */
-export const JUNCTIONS = new Set(["aws_lb_target_group", "aws_cloudwatch_event_rule", "aws_lambda_alias"]);
+// A REST API's stage sits between CloudFront (its origin is the stage's invoke URL) and the API.
+export const JUNCTIONS = new Set(["aws_lb_target_group", "aws_cloudwatch_event_rule", "aws_lambda_alias", "aws_api_gateway_stage"]);
 
 /** Not drawn; joins the component(s) in its `from` attribute to those in its `to` attribute. */
 export const CONNECTORS: Readonly<Record<string, { readonly from: string; readonly to: string; readonly label?: string }>> = {
@@ -62,6 +63,10 @@ export const CONNECTORS: Readonly<Record<string, { readonly from: string; readon
   aws_lambda_event_source_mapping: { from: "event_source_arn", to: "function_name" },
   aws_lb_listener: { from: "load_balancer_arn", to: "default_action" },
   aws_lb_listener_rule: { from: "listener_arn", to: "action" },
+  // A REST API calls its integration's function and its authorizer's; a regional web ACL guards the stage it is associated with.
+  aws_api_gateway_integration: { from: "rest_api_id", to: "uri" },
+  aws_api_gateway_authorizer: { from: "rest_api_id", to: "authorizer_uri" },
+  aws_wafv2_web_acl_association: { from: "web_acl_arn", to: "resource_arn" },
 };
 
 /** Attributes whose reference points against the traffic (the referenced resource sends to the referrer). */
@@ -82,7 +87,8 @@ export const SUPPORTING = new Set([
   "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
   "aws_sqs_queue_policy", "aws_sqs_queue_redrive_allow_policy", "aws_sns_topic_policy", "aws_sesv2_configuration_set",
   "aws_sesv2_configuration_set_event_destination", "aws_route53_record", "aws_launch_template",
-  "aws_ecs_cluster", "aws_ecs_task_definition", "aws_lambda_permission", "aws_appautoscaling_target", "aws_appautoscaling_policy",
+  "aws_ecs_cluster", "aws_ecs_task_definition", "aws_lambda_permission",
+  "aws_api_gateway_deployment", "aws_api_gateway_method", "aws_api_gateway_method_settings", "aws_api_gateway_resource", "aws_appautoscaling_target", "aws_appautoscaling_policy",
   "random_password", "terraform_data", "tls_private_key", "tls_cert_request", "tls_locally_signed_cert", "tls_self_signed_cert",
   // Who may use the cluster and what runs in it: settings of the cluster, drawn as the cluster alone.
   "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_addon", "aws_iam_openid_connect_provider",

@@ -4,20 +4,31 @@ import { at, type Boundary, expectBoundary, problemsOf, shown } from "./boundari
 const base = {
   system: "commerce", environment: "prod", region: "us-west-2", account: "commerce-prod", network: { cidr: "10.40.0.0/16" },
   data: { dynamodb: [{ id: "App", name: "shop-app", partitionKey: { name: "pk", type: "S" } }] },
+  compute: {
+    functions: [
+      { name: "Api", description: "the API", runtime: "nodejs22.x", memoryMb: 512, timeoutSeconds: 29, alias: "live" },
+      { name: "Auth", description: "the authorizer", runtime: "nodejs22.x", memoryMb: 256, timeoutSeconds: 10 },
+      {
+        name: "Hook", description: "the receiver Cloudflare fronts", runtime: "nodejs22.x", memoryMb: 256, timeoutSeconds: 10, alias: "live",
+        url: { allowedDomain: "in.hooks.example.com", edgeSecretHeader: "X-Origin-Verify", edgeSecret: "Shared" },
+      },
+    ],
+    secrets: [{ id: "Shared", name: "shop/edge-shared", description: "the header value", generated: true }],
+  },
 };
 const ZONE = "shop.example.com";
 const CERT = (region: string) => `arn:aws:acm:${region}:123456789012:certificate/12345678-1234-1234-1234-123456789012`;
 
-/** A zone, one distribution in front of a host origin with a catalog path, an API and a Cloudflare zone, all valid; each row changes one field. */
+/** A zone, a distribution in front of a host origin with a catalog path, an API with its authorizer behind a second one, and a Cloudflare zone, all valid; each row changes one field. */
 const valid = () => ({
   zone: { name: ZONE } as Record<string, unknown>,
   waf: {} as Record<string, unknown>,
   distributions: [{
     id: "Store", hostname: `www.${ZONE}`, origin: { kind: "host", host: "alb.example.com" } as Record<string, unknown>,
     paths: [{ path: "/catalog/*", ttlSeconds: 60 } as Record<string, unknown>, { path: "/checkout/*", cache: false } as Record<string, unknown>],
-  } as Record<string, unknown>],
-  api: { throttling: {} as Record<string, unknown> } as Record<string, unknown>,
-  cloudflare: { zone: { name: "hooks.example.com" }, endpoint: "in.hooks.example.com", rateLimit: {} as Record<string, unknown> } as Record<string, unknown>,
+  } as Record<string, unknown>, { id: "ApiCdn", hostname: `api.${ZONE}`, origin: { kind: "api" } } as Record<string, unknown>],
+  api: { function: "Api", throttling: {} as Record<string, unknown>, authorizer: { function: "Auth" } as Record<string, unknown> } as Record<string, unknown>,
+  cloudflare: { zone: { name: "hooks.example.com" }, endpoint: "in.hooks.example.com", origin: "Hook", rateLimit: {} as Record<string, unknown> } as Record<string, unknown>,
 });
 type Edge = ReturnType<typeof valid>;
 const edge = (change: (e: Edge, v: unknown) => void) => (v: unknown) => {
@@ -27,6 +38,11 @@ const edge = (change: (e: Edge, v: unknown) => void) => (v: unknown) => {
 };
 const distribution = (key: string) => edge((e, v) => { e.distributions[0][key] = v; });
 const path = (i: number, key: string) => edge((e, v) => { (e.distributions[0].paths as Record<string, unknown>[])[i][key] = v; });
+/** No zone: the API's distribution brings its own certificate, so only the first distribution's is in question. */
+const noZone = (e: Edge) => {
+  Object.assign(e, { zone: undefined });
+  e.distributions[1].certificateArn = CERT("us-east-1");
+};
 const whole = (min: number, max: number, unit = "") => `must be a whole number between ${min} and ${max}${unit ? ` ${unit}` : ""}`;
 const DOMAIN = "must be a lowercase domain name: dot-separated labels of letters, digits and inner hyphens (up to 63 characters each), at most 253 characters";
 const label = (n: number) => "a".repeat(n);
@@ -40,6 +56,8 @@ const rows: Boundary[] = [
   at("edge.api.throttling.rateLimit", 10_000, 10_001, whole(1, 10_000, "requests per second (API Gateway's account quota)"), edge((e, v) => { (e.api.throttling as Record<string, unknown>).rateLimit = v; })),
   at("edge.api.throttling.rateLimit", 1, 0, whole(1, 10_000, "requests per second (API Gateway's account quota)"), edge((e, v) => { (e.api.throttling as Record<string, unknown>).rateLimit = v; })),
   at("edge.api.throttling.burstLimit", 5_000, 5_001, whole(1, 5_000, "requests (API Gateway's account burst quota)"), edge((e, v) => { (e.api.throttling as Record<string, unknown>).burstLimit = v; })),
+  at("edge.api.authorizer.resultTtlSeconds", 1, 0, whole(1, 3600, "seconds (a cached authorizer: API Gateway allows up to 3600, 0 turns the cache off)"), edge((e, v) => { (e.api.authorizer as Record<string, unknown>).resultTtlSeconds = v; })),
+  at("edge.api.authorizer.resultTtlSeconds", 3600, 3601, whole(1, 3600, "seconds (a cached authorizer: API Gateway allows up to 3600, 0 turns the cache off)"), edge((e, v) => { (e.api.authorizer as Record<string, unknown>).resultTtlSeconds = v; })),
   at("edge.api.stageName", "s".repeat(128), "s".repeat(129), "must be 1-128 letters, digits, hyphens and underscores (API Gateway stage names)", edge((e, v) => { e.api.stageName = v; })),
   at("edge.distributions.0.paths.0.ttlSeconds", 31_536_000, 31_536_001, whole(0, 31_536_000, "seconds"), path(0, "ttlSeconds")),
   at("edge.distributions.0.paths.0.ttlSeconds", 0, -1, whole(0, 31_536_000, "seconds"), path(0, "ttlSeconds")),
@@ -48,6 +66,7 @@ const rows: Boundary[] = [
   at("edge.zone.name", `${label(63)}.com`, `${label(64)}.com`, DOMAIN, edge((e, v) => {
     e.zone.name = v;
     e.distributions[0].hostname = `www.${String(v)}`;
+    e.distributions[1].hostname = `api.${String(v)}`;
   })),
   at("edge.cloudflare.rateLimit.requestsPerPeriod", 1_000_000, 1_000_001, whole(1, 1_000_000, "requests"), edge((e, v) => { (e.cloudflare.rateLimit as Record<string, unknown>).requestsPerPeriod = v; })),
   at("edge.cloudflare.rateLimit.requestsPerPeriod", 1, 0, whole(1, 1_000_000, "requests"), edge((e, v) => { (e.cloudflare.rateLimit as Record<string, unknown>).requestsPerPeriod = v; })),
@@ -62,9 +81,9 @@ describe("edge bad input: one clear problem each", () => {
     ["a malformed domain", edge((e) => { e.zone.name = "Shop.example.com"; })(null), `commerce-prod: edge.zone.name = "Shop.example.com": ${DOMAIN}`],
     ["a hostname outside the zone", distribution("hostname")("www.other.com"),
       `commerce-prod: edge.distributions.0.hostname = "www.other.com": must be ${ZONE} or a name under it (the zone the deployment answers for)`],
-    ["a custom domain without a certificate", edge((e) => { Object.assign(e, { zone: undefined }); })(null),
+    ["a custom domain without a certificate", edge((e) => { noZone(e); })(null),
       `commerce-prod: edge.distributions.0.hostname = "www.${ZONE}": needs a certificate: set edge.zone (to issue one) or certificateArn`],
-    ["a CloudFront certificate outside us-east-1", edge((e) => { Object.assign(e, { zone: undefined }); e.distributions[0].certificateArn = CERT("us-west-2"); })(null),
+    ["a CloudFront certificate outside us-east-1", edge((e) => { noZone(e); e.distributions[0].certificateArn = CERT("us-west-2"); })(null),
       `commerce-prod: edge.distributions.0.certificateArn = "${CERT("us-west-2")}": must be an ACM certificate ARN in us-east-1 (CloudFront only uses certificates from there)`],
     ["a cache TTL on a path marked uncacheable", path(1, "ttlSeconds")(60),
       "commerce-prod: edge.distributions.0.paths.1.ttlSeconds = 60: must be unset: /checkout/* is marked uncacheable (cache: false)"],
@@ -72,6 +91,18 @@ describe("edge bad input: one clear problem each", () => {
       "commerce-prod: edge.cloudflare.rateLimit.periodSeconds = 60: must be one of: 10 (seconds, on the free plan)"],
     ["a Cloudflare endpoint outside its zone", edge((e) => { e.cloudflare.endpoint = "in.example.org"; })(null),
       'commerce-prod: edge.cloudflare.endpoint = "in.example.org": must be hooks.example.com or a name under it (the zone the deployment answers for)'],
+    ["a Cloudflare origin that is not a function with a URL", edge((e) => { e.cloudflare.origin = "Api"; })(null),
+      'commerce-prod: edge.cloudflare.origin = "Api": must name a function of compute.functions with a url (Hook)'],
+    ["a Cloudflare endpoint other than the host its origin accepts", edge((e) => { e.cloudflare.endpoint = "out.hooks.example.com"; })(null),
+      'commerce-prod: edge.cloudflare.endpoint = "out.hooks.example.com": must be in.hooks.example.com, the only host Hook accepts (its url.allowedDomain)'],
+    ["an API function compute does not declare", edge((e) => { e.api.function = "Router"; })(null),
+      'commerce-prod: edge.api.function = "Router": must name a function of compute.functions (Api, Auth, Hook)'],
+    ["an authorizer function compute does not declare", edge((e) => { (e.api.authorizer as Record<string, unknown>).function = "Authz"; })(null),
+      'commerce-prod: edge.api.authorizer.function = "Authz": must name a function of compute.functions (Api, Auth, Hook)'],
+    ["an API no distribution fronts", edge((e) => { e.distributions.pop(); })(null),
+      'commerce-prod: edge.api = "Api": needs a distribution with origin {kind: "api"} in edge.distributions: the API refuses requests that did not come through CloudFront'],
+    ["an API distribution without an API", edge((e) => { Object.assign(e, { api: undefined }); })(null),
+      'commerce-prod: edge.distributions.1.origin.kind = "api": needs edge.api: the REST API this distribution fronts'],
   ];
 
   it("accepts the valid edge as it is", () => {
@@ -83,6 +114,6 @@ describe("edge bad input: one clear problem each", () => {
   });
 
   it("takes a certificate from us-east-1 where no zone is set", () => {
-    expect(problemsOf([edge((e) => { Object.assign(e, { zone: undefined }); e.distributions[0].certificateArn = CERT("us-east-1"); })(null)])).toEqual([]);
+    expect(problemsOf([edge((e) => { noZone(e); e.distributions[0].certificateArn = CERT("us-east-1"); })(null)])).toEqual([]);
   });
 });

@@ -51,6 +51,9 @@ export const CHECKOV: Readonly<Record<string, Check>> = {
     ...resourcesOf(json, "aws_vpc_security_group_egress_rule").filter(([, r]) => ("from_port" in r || "to_port" in r) && r.cidr_ipv4 === "0.0.0.0/0").map(([n]) => `aws_vpc_security_group_egress_rule.${n}`),
     ...resourcesOf(json, "aws_security_group").filter(([, r]) => (r.egress ?? []).some((e: any) => (e.cidr_blocks ?? []).includes("0.0.0.0/0") && (e.protocol === "-1" || (e.from_port <= -1 && e.to_port >= -1)))).map(([n]) => `aws_security_group.${n}`),
   ],
+  // APIGatewayAuthorization.py: a method other than OPTIONS with authorization NONE and no API key required.
+  CKV_AWS_59: (json) => resourcesOf(json, "aws_api_gateway_method")
+    .filter(([, r]) => r.http_method !== "OPTIONS" && r.authorization === "NONE" && String(r.api_key_required).toLowerCase() !== "true").map(([n]) => `aws_api_gateway_method.${n}`),
   // SecretsAreRotated.yaml
   CKV2_AWS_57: unconnected("aws_secretsmanager_secret", ["aws_secretsmanager_secret_rotation"]),
   // RDSClusterHasBackupPlan.yaml

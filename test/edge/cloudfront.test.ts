@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byAttr, only, onlyRef, policy, refBy, resources, stack, upstream } from "../support/synth";
+import { byAttr, matching, only, onlyRef, policy, refBy, resources, stack, upstream } from "../support/synth";
 
 const EDGE_STACKS = ["stackflow-prod-edge", "stackflow-dev-edge", "serverless-saas-prod-edge", "serverless-saas-dev-edge", "commerce-prod-edge", "commerce-staging-edge", "commerce-dev-edge"];
 const CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
@@ -10,27 +10,35 @@ const cloudFrontProvider = (name: string) => (name.startsWith("stackflow-") ? un
 const ALL_METHODS = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
 
 describe("every CloudFront distribution (issue 16 shared pieces)", () => {
-  it.each(EDGE_STACKS)("%s: HTTPS only, TLSv1.2_2025 with SNI on a validated us-east-1 certificate, HTTP/2 and 3, the web ACL, in us-east-1", (name) => {
+  it.each(EDGE_STACKS)("%s: every distribution HTTPS only, TLSv1.2_2025 with SNI on its validated us-east-1 certificate, HTTP/2 and 3, the web ACL, in us-east-1", (name) => {
     const s = stack(name);
-    const d = only(s, "aws_cloudfront_distribution");
-    expect(d.provider).toBe(cloudFrontProvider(name));
-    expect(d).toMatchObject({
-      http_version: "http2and3", is_ipv6_enabled: true, enabled: true,
-      web_acl_id: onlyRef(s, "aws_wafv2_web_acl", "arn"),
-      viewer_certificate: { acm_certificate_arn: onlyRef(s, "aws_acm_certificate_validation", "certificate_arn"), ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2025" },
-    });
-    const behaviors = [d.default_cache_behavior, ...((d.ordered_cache_behavior as unknown[]) ?? [])] as Record<string, unknown>[];
-    for (const b of behaviors) expect(b.viewer_protocol_policy).toBe("redirect-to-https");
-    expect(only(s, "aws_acm_certificate").provider).toBe(cloudFrontProvider(name));
-    expect(only(s, "aws_acm_certificate")).toMatchObject({ validation_method: "DNS", domain_name: (d.aliases as string[])[0] });
-    expect(only(s, "aws_wafv2_web_acl").scope).toBe("CLOUDFRONT");
-    expect(only(s, "aws_wafv2_web_acl").provider).toBe(cloudFrontProvider(name));
+    const acl = byAttr(s, "aws_wafv2_web_acl", "scope", "CLOUDFRONT");
+    expect(acl.provider).toBe(cloudFrontProvider(name));
+    const certificates = Object.entries(resources(s, "aws_acm_certificate"));
+    const validations = Object.entries(resources(s, "aws_acm_certificate_validation"));
+    const distributions = Object.values(resources(s, "aws_cloudfront_distribution"));
+    expect(certificates).toHaveLength(distributions.length);
+    for (const d of distributions) {
+      expect(d.provider).toBe(cloudFrontProvider(name));
+      expect(d).toMatchObject({
+        http_version: "http2and3", is_ipv6_enabled: true, enabled: true,
+        web_acl_id: refBy(s, "aws_wafv2_web_acl", "scope", "CLOUDFRONT", "arn"),
+        viewer_certificate: { ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2025" },
+      });
+      const behaviors = [d.default_cache_behavior, ...((d.ordered_cache_behavior as unknown[]) ?? [])] as Record<string, unknown>[];
+      for (const b of behaviors) expect(b.viewer_protocol_policy).toBe("redirect-to-https");
+      const [certificate, c] = certificates.find(([, x]) => x.domain_name === (d.aliases as string[])[0])!;
+      expect(c).toMatchObject({ validation_method: "DNS" });
+      expect(c.provider).toBe(cloudFrontProvider(name));
+      const [validation] = validations.find(([, v]) => v.certificate_arn === `\${aws_acm_certificate.${certificate}.arn}`)!;
+      expect((d.viewer_certificate as Record<string, unknown>).acm_certificate_arn).toBe(`\${aws_acm_certificate_validation.${validation}.certificate_arn}`);
+    }
   });
 
   it.each(EDGE_STACKS)("%s: the web ACL runs the managed groups and a 2,000-per-5-minutes rate limit per IP, logging to aws-waf-logs-* without the Authorization header", (name) => {
     const s = stack(name);
     const deployment = name.replace(/-edge$/, "");
-    const acl = only(s, "aws_wafv2_web_acl");
+    const acl = byAttr(s, "aws_wafv2_web_acl", "scope", "CLOUDFRONT");
     expect((acl.rule as Record<string, unknown>[]).map((r) => [r.name, r.priority, r.statement])).toEqual([
       ["AWSManagedRulesCommonRuleSet", 10, { managed_rule_group_statement: { name: "AWSManagedRulesCommonRuleSet", vendor_name: "AWS" } }],
       ["AWSManagedRulesKnownBadInputsRuleSet", 11, { managed_rule_group_statement: { name: "AWSManagedRulesKnownBadInputsRuleSet", vendor_name: "AWS" } }],
@@ -38,9 +46,9 @@ describe("every CloudFront distribution (issue 16 shared pieces)", () => {
       ["RateLimitPerIp", 100, { rate_based_statement: { limit: 2000, aggregate_key_type: "IP", evaluation_window_sec: 300 } }],
     ]);
     const group = refBy(s, "aws_cloudwatch_log_group", "name", `aws-waf-logs-${deployment}`, "arn");
-    const delivery = only(s, "aws_cloudwatch_log_resource_policy");
-    expect(only(s, "aws_wafv2_web_acl_logging_configuration")).toMatchObject({
-      resource_arn: onlyRef(s, "aws_wafv2_web_acl", "arn"), log_destination_configs: [group],
+    const delivery = byAttr(s, "aws_cloudwatch_log_resource_policy", "policy_name", `${deployment}-edge-log-delivery`);
+    expect(byAttr(s, "aws_wafv2_web_acl_logging_configuration", "resource_arn", refBy(s, "aws_wafv2_web_acl", "scope", "CLOUDFRONT", "arn"))).toMatchObject({
+      log_destination_configs: [group],
       redacted_fields: [{ single_header: { name: "authorization" } }],
     });
     expect(policy(delivery.policy_document).Statement[0]).toMatchObject({
@@ -51,11 +59,16 @@ describe("every CloudFront distribution (issue 16 shared pieces)", () => {
   });
 });
 
+/** The distribution serving a host name (its comment), and a reference to one of its attributes. */
+const distribution = (s: ReturnType<typeof stack>, host: string) => byAttr(s, "aws_cloudfront_distribution", "comment", host);
+const distributionRef = (s: ReturnType<typeof stack>, host: string, out: string) => refBy(s, "aws_cloudfront_distribution", "comment", host, out);
+
 describe("stackflow docs site (seed 000: CloudFront E1UTZ9SVSR2WGV, Docs site CDN)", () => {
   const s = () => stack("stackflow-prod-edge");
+  const DOCS = "docs.stackflow-itsm.com";
 
   it("serves docs.stackflow-itsm.com from a private bucket through origin access control, readable only by this distribution", () => {
-    const d = only(s(), "aws_cloudfront_distribution");
+    const d = distribution(s(), DOCS);
     expect(d.aliases).toEqual(["docs.stackflow-itsm.com"]);
     expect(d.origin).toEqual([{ origin_id: "origin", domain_name: "stackflow-prod-docs-site.s3.us-east-1.amazonaws.com", origin_access_control_id: onlyRef(s(), "aws_cloudfront_origin_access_control", "id") }]);
     expect(only(s(), "aws_cloudfront_origin_access_control")).toMatchObject({ origin_access_control_origin_type: "s3", signing_behavior: "always", signing_protocol: "sigv4" });
@@ -63,26 +76,25 @@ describe("stackflow docs site (seed 000: CloudFront E1UTZ9SVSR2WGV, Docs site CD
     expect(bucketPolicy.Statement[1]).toEqual({
       Sid: "CloudFrontReads", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
       Resource: "arn:${data.aws_partition.Partition.partition}:s3:::stackflow-prod-docs-site/*",
-      Condition: { StringEquals: { "aws:SourceArn": onlyRef(s(), "aws_cloudfront_distribution", "arn") } },
+      Condition: { StringEquals: { "aws:SourceArn": distributionRef(s(), DOCS, "arn") } },
     });
     expect(only(s(), "aws_s3_bucket_public_access_block")).toMatchObject({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true });
     const keyPolicy = policy(only(s(), "aws_kms_key").policy);
     expect(keyPolicy.Statement.find((st) => st.Sid === "CloudFrontReadsSites")).toEqual({
       Sid: "CloudFrontReadsSites", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: ["kms:Decrypt"], Resource: "*",
-      Condition: { StringEquals: { "aws:SourceArn": [onlyRef(s(), "aws_cloudfront_distribution", "arn")] } },
+      Condition: { StringEquals: { "aws:SourceArn": [distributionRef(s(), DOCS, "arn")] } },
     });
   });
 
   it("owns its zone (prevent_destroy in prod), points A and AAAA at the distribution and logs access into a log group", () => {
     expect(only(s(), "aws_route53_zone")).toMatchObject({ name: "stackflow-itsm.com", lifecycle: { prevent_destroy: true } });
     for (const type of ["A", "AAAA"]) {
-      expect(byAttr(s(), "aws_route53_record", "type", type)).toMatchObject({
-        name: "docs.stackflow-itsm.com", zone_id: onlyRef(s(), "aws_route53_zone", "zone_id"),
-        alias: { name: onlyRef(s(), "aws_cloudfront_distribution", "domain_name"), zone_id: onlyRef(s(), "aws_cloudfront_distribution", "hosted_zone_id"), evaluate_target_health: false },
+      expect(matching(s(), "aws_route53_record", (r) => r.type === type && r.name === DOCS)[0]).toMatchObject({ zone_id: onlyRef(s(), "aws_route53_zone", "zone_id"),
+        alias: { name: distributionRef(s(), DOCS, "domain_name"), zone_id: distributionRef(s(), DOCS, "hosted_zone_id"), evaluate_target_health: false },
       });
     }
-    expect(only(s(), "aws_cloudwatch_log_delivery_source")).toMatchObject({ log_type: "ACCESS_LOGS", resource_arn: onlyRef(s(), "aws_cloudfront_distribution", "arn") });
-    expect(only(s(), "aws_cloudwatch_log_delivery_destination").delivery_destination_configuration).toEqual([
+    expect(byAttr(s(), "aws_cloudwatch_log_delivery_source", "resource_arn", distributionRef(s(), DOCS, "arn"))).toMatchObject({ log_type: "ACCESS_LOGS", name: "stackflow-prod-Docs-access" });
+    expect(byAttr(s(), "aws_cloudwatch_log_delivery_destination", "name", "stackflow-prod-Docs-access").delivery_destination_configuration).toEqual([
       { destination_resource_arn: refBy(s(), "aws_cloudwatch_log_group", "name", "/aws/cloudfront/stackflow-prod/docs", "arn") },
     ]);
   });
@@ -92,7 +104,7 @@ describe("serverless-saas public frontend and Cognito pool (seed 003)", () => {
   const s = () => stack("serverless-saas-prod-edge");
 
   it("routes a single-page app: 403 and 404 from the bucket answer /index.html with 200", () => {
-    const d = only(s(), "aws_cloudfront_distribution");
+    const d = distribution(s(), "app.thestack.dev");
     expect(d.aliases).toEqual(["app.thestack.dev"]);
     expect(d.custom_error_response).toEqual([403, 404].map((error_code) => ({ error_code, response_code: 200, response_page_path: "/index.html", error_caching_min_ttl: 10 })));
   });

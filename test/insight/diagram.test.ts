@@ -77,7 +77,7 @@ describe("axonflow-prod diagram", () => {
 describe("stackflow-prod diagram", () => {
   const d = diagramOf("stackflow-prod");
 
-  it("lets the app workload reach each data store on its port, the functions their stores and queues, the WAF the docs site, and sends every queue's failures to the DLQ", () => {
+  it("lets the app workload reach each data store on its port, the functions their stores and queues, the WAF the distributions, CloudFront the REST API and the API StackFlowAPI, and sends every queue's failures to the DLQ", () => {
     expect(edgesOf(d)).toEqual([
       "Lambda<br/>StackFlowAPI -> Neptune<br/>stackflow-knowledge-graph",
       "Lambda<br/>StackFlowAPI -> Aurora<br/>stackflow-main-prod",
@@ -88,7 +88,11 @@ describe("stackflow-prod diagram", () => {
       "Lambda<br/>StackFlowPatcher -> Neptune<br/>stackflow-knowledge-graph",
       "Lambda<br/>StackFlowPatcher -> Aurora<br/>stackflow-main-prod",
       "Lambda<br/>StackFlowPatcher -> Aurora<br/>stackflow-req-prod",
+      "CloudFront<br/>Distribution -> API Gateway (REST)<br/>stackflow-prod-api",
       "WAF web ACL<br/>stackflow-prod-edge -> CloudFront<br/>Distribution",
+      "WAF web ACL<br/>stackflow-prod-edge -> CloudFront<br/>Distribution",
+      "API Gateway (REST)<br/>stackflow-prod-api -> Lambda<br/>StackFlowAPI",
+      "WAF web ACL<br/>stackflow-prod-api -> API Gateway (REST)<br/>stackflow-prod-api",
       "SQS queue<br/>StackFlow-Events-Ingestion.fifo -> Lambda<br/>StackFlowAPI",
       "SQS queue<br/>StackFlow-Events-Ingestion.fifo -> SQS queue<br/>StackFlow-Remediation-DLQ.fifo",
       "SQS queue<br/>StackFlow-Remediation-P1.fifo -> Lambda<br/>StackFlowPatcher",

@@ -95,4 +95,14 @@ describe("RestApi", () => {
     expect(Object.values(short.resource.aws_api_gateway_integration).map((i) => i.timeout_milliseconds)).toEqual([10000, 10000]);
     expect(one(short, "aws_api_gateway_stage")[1].stage_name).toBe("v1");
   });
+
+  it("takes an authorizer result TTL from 1 to 3,600 s and refuses 0 and 3,601", () => {
+    const authorizer = { invokeArn: INVOKE.replace(":api:", ":auth:"), functionName: "auth", functionQualifier: "live" };
+    const problems = (ttl: number) => problemsOf((s) => new RestApi(s, "Api", { ...PROPS, authorizer: { ...authorizer, resultTtlSeconds: ttl } }));
+    const message = (v: number) => `test/Api: authorizer.resultTtlSeconds = ${v}: must be a whole number from 1 to 3600 (seconds a cached authorizer decision lives, API Gateway's maximum)`;
+    expect(problems(1)).toEqual([]);
+    expect(problems(3600)).toEqual([]);
+    expect(problems(0)).toEqual([message(0)]);
+    expect(problems(3601)).toEqual([message(3601)]);
+  });
 });

@@ -1,19 +1,21 @@
 import type { Environment } from "../../presets";
 import type { EdgeInput } from "../types";
+import { webhookHost, webhookZone } from "./endpoint";
 
 /**
  * Cloudflare in front of the webhook receiver's function URL (seed 001):
  * the seed names no domain or thresholds, so these are choices. Production
  * is on the Pro plan (Cloudflare Managed Ruleset, 60 s rate windows): 600
  * requests a minute per client IP and data center, then blocked for a
- * minute; dev stays on Free (10 s windows only). The proxied record and the
- * origin rule need compute's function URL (docs/edge.md, Phase 2 wiring).
+ * minute; dev stays on Free (10 s windows only). The endpoint is the
+ * WebhookReceiver's function URL: the record, Host header and secret header
+ * follow its `url` settings (./endpoint.ts, ./functions.ts).
  */
 export function edge(env: Environment): EdgeInput {
-  const name = env === "prod" ? "webhooks-relay.com" : `webhooks-relay-${env}.com`;
+  const endpoint = { zone: { name: webhookZone(env) }, endpoint: webhookHost(env), origin: "WebhookReceiver" };
   return {
     cloudflare: env === "prod"
-      ? { zone: { name }, plan: "pro", endpoint: `hooks.${name}`, rateLimit: { requestsPerPeriod: 600, periodSeconds: 60, mitigationTimeoutSeconds: 60 } }
-      : { zone: { name }, plan: "free", endpoint: `hooks.${name}`, rateLimit: { requestsPerPeriod: 100, periodSeconds: 10, mitigationTimeoutSeconds: 10 } },
+      ? { ...endpoint, plan: "pro", rateLimit: { requestsPerPeriod: 600, periodSeconds: 60, mitigationTimeoutSeconds: 60 } }
+      : { ...endpoint, plan: "free", rateLimit: { requestsPerPeriod: 100, periodSeconds: 10, mitigationTimeoutSeconds: 10 } },
   };
 }

@@ -1,12 +1,6 @@
 import type { Environment } from "../../presets";
 import type { FunctionsInput } from "../types";
-
-/**
- * Host the receiver accepts webhooks for. The seed names no domain
- * ("Domain validation within the function code"): this is the chosen
- * value, which the edge layer's Cloudflare record must match.
- */
-export const webhookHost = (env: Environment): string => (env === "prod" ? "hooks.webhooks-pipeline.com" : `hooks.${env}.webhooks-pipeline.com`);
+import { EDGE_SECRET_HEADER, webhookHost } from "./endpoint";
 
 /**
  * The seed's "Webservice Lambda + HTTPS Function Endpoint": the receiver,
@@ -30,7 +24,8 @@ export function functions(env: Environment): FunctionsInput {
       reservedConcurrency: env === "prod" ? 100 : undefined,
       workload: "receiver", alias: "live",
       access: { brokerCredentials: true },
-      url: { allowedDomain: webhookHost(env), edgeSecretHeader: "X-Edge-Secret", edgeSecret: "EdgeSecret" },
+      // "Domain validation within the function code": the Host and header the edge's Cloudflare rules send (./endpoint.ts).
+      url: { allowedDomain: webhookHost(env), edgeSecretHeader: EDGE_SECRET_HEADER, edgeSecret: "EdgeSecret" },
     }],
   };
 }

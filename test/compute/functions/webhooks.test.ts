@@ -3,7 +3,7 @@ import { byAttr, only, outputValues, policy, ref, resources, stack, upstream } f
 import { secretArn, webhooksRoles } from "./expected-roles";
 import { aliasRef, figures, fn, fnRef } from "./support";
 
-describe.each([["prod", "hooks.webhooks-pipeline.com", 100], ["dev", "hooks.dev.webhooks-pipeline.com", undefined]] as const)("webhooks-%s-compute", (env, host, reserved) => {
+describe.each([["prod", "hooks.webhooks-relay.com", 100], ["dev", "hooks.webhooks-relay-dev.com", undefined]] as const)("webhooks-%s-compute", (env, host, reserved) => {
   const deployment = `webhooks-${env}`;
   const s = stack(`${deployment}-compute`);
   const c = { s, deployment, region: "eu-central-1" };
@@ -26,7 +26,7 @@ describe.each([["prod", "hooks.webhooks-pipeline.com", 100], ["dev", "hooks.dev.
       BROKER_ENDPOINT: upstream(`${deployment}-messaging`, "broker_endpoint"),
       BROKER_SECRET_ARN: upstream(`${deployment}-messaging`, "broker_app_secret_arn"),
       BROKER_CA_CERTIFICATE_PEM: upstream(`${deployment}-messaging`, "broker_ca_certificate_pem"),
-      ALLOWED_DOMAIN: host, EDGE_SECRET_HEADER: "X-Edge-Secret", EDGE_SECRET_ARN: secretArn(c, "webhooks/edge-shared-secret"),
+      ALLOWED_DOMAIN: host, EDGE_SECRET_HEADER: "X-Origin-Verify", EDGE_SECRET_ARN: secretArn(c, "webhooks/edge-shared-secret"),
     } });
     // The edge secret is generated into Secrets Manager through the write-only argument: no value in state.
     const version = only(s, "aws_secretsmanager_secret_version");
