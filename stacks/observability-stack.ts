@@ -68,6 +68,8 @@ export class ObservabilityStack extends LayerStack {
       targetGroupSuffix: (id) => compute().entry("target_group_arn_suffixes", id),
       distributionId: (id) => edge().entry("distribution_ids", id),
       webAclMetricName: () => edge().get("web_acl_metric_name"),
+      restApiName: (fronts) => edge().entry("rest_api_names", fronts),
+      restApiStage: (fronts) => edge().entry("rest_api_stage_names", fronts),
     });
 
     const topic = new AlertTopic(this, "AlarmTopic", {

@@ -60,6 +60,10 @@ export const thresholdsSchema = z.strictObject({
   cloudFront5xxPercent: percent,
   /** WAF BlockedRequests per period: above it, an attack or a rule blocking real users. */
   wafBlockedRequests: count,
+  /** REST API 5XXError per period (Sum). */
+  api5xx: count,
+  /** REST API Latency p99 ceiling (milliseconds, integration included). */
+  apiLatencyMs: positive,
 });
 export type Thresholds = z.output<typeof thresholdsSchema>;
 
@@ -80,10 +84,10 @@ const BASE: Thresholds = {
   capacityPercentOfMax: 90, cacheMemoryPercent: 80, evictions: 0, cacheReplicationLagSeconds: 1, oldestMessageSeconds: 900,
   brokerQueueDepth: 1000, natActiveConnections: 50000, natBytesOutGib: 5, natPacketsDropped: 100,
   functionErrors: 0, functionThrottles: 0, durationPercentOfTimeout: 90, memoryPercent: 80, targetResponseTimeMs: 1000, target5xx: 5,
-  cloudFront5xxPercent: 5, wafBlockedRequests: 1000,
+  cloudFront5xxPercent: 5, wafBlockedRequests: 1000, api5xx: 5, apiLatencyMs: 5000,
 };
 export const DEFAULT_THRESHOLDS: Readonly<Record<Environment, Thresholds>> = {
-  dev: { ...BASE, oldestMessageSeconds: 3600, latencyMs: 50, evictions: 100, functionErrors: 5, targetResponseTimeMs: 2000, target5xx: 20, cloudFront5xxPercent: 10 },
+  dev: { ...BASE, oldestMessageSeconds: 3600, latencyMs: 50, evictions: 100, functionErrors: 5, targetResponseTimeMs: 2000, target5xx: 20, cloudFront5xxPercent: 10, api5xx: 20, apiLatencyMs: 10000 },
   staging: { ...BASE, oldestMessageSeconds: 1800 },
   prod: BASE,
 };

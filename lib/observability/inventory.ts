@@ -7,6 +7,7 @@ import { type TableComponent, tableAlarms } from "../../modules/observability/al
 import { type ServiceComponent, serviceAlarms } from "../../modules/observability/alarms/ecs-service";
 import { type FunctionComponent, functionAlarms } from "../../modules/observability/alarms/function";
 import { type DistributionComponent, distributionAlarms } from "../../modules/observability/alarms/distribution";
+import { type RestApiComponent, restApiAlarms } from "../../modules/observability/alarms/rest-api";
 import { type LoadBalancerComponent, loadBalancerAlarms, loadBalancerGraphs } from "../../modules/observability/alarms/load-balancer";
 import { type WebAclComponent, webAclAlarms } from "../../modules/observability/alarms/web-acl";
 import { type NatComponent, natAlarms } from "../../modules/observability/alarms/nat";
@@ -17,7 +18,7 @@ import { type RedisComponent, redisAlarms } from "../../modules/observability/al
 
 /** Every kind of component the inventory knows. */
 export type Component = AuroraComponent | RdsComponent | NeptuneComponent | RedisComponent | TableComponent | QueueComponent | BrokerComponent | NatComponent
-  | FunctionComponent | ServiceComponent | LoadBalancerComponent | DistributionComponent | WebAclComponent;
+  | FunctionComponent | ServiceComponent | LoadBalancerComponent | DistributionComponent | WebAclComponent | RestApiComponent;
 
 /** One monitored component and the alarms that apply to it. */
 export interface InventoryEntry {
@@ -62,6 +63,10 @@ export interface InventorySources {
   distributionId(id: string): string;
   /** edge `web_acl_metric_name`. */
   webAclMetricName(): string;
+  /** edge `rest_api_names`, entry `fronts` (the function the API fronts). */
+  restApiName(fronts: string): string;
+  /** edge `rest_api_stage_names`, entry `fronts`. */
+  restApiStage(fronts: string): string;
 }
 
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
@@ -131,6 +136,11 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
   for (const x of d.edge.distributions) {
     const c: DistributionComponent = { kind: "distribution", id: x.id, distributionId: sources.distributionId(x.id) };
     add(`cdn-${kebab(x.id)}`, `CloudFront ${x.id} (${x.hostname})`, c, distributionAlarms(c, t, timing));
+  }
+  if (d.edge.api) {
+    const fronts = d.edge.api.function.name;
+    const c: RestApiComponent = { kind: "rest-api", fronts, apiName: sources.restApiName(fronts), stage: sources.restApiStage(fronts) };
+    add("api", `REST API ${d.edge.api.name}`, c, restApiAlarms(c, t, timing));
   }
   // The edge creates its web ACL only in front of distributions (stacks/edge-stack.ts).
   if (d.edge.waf && d.edge.distributions.length > 0) {

@@ -30,6 +30,8 @@ const sourcesOf = (name: string) => ({
   targetGroupSuffix: (id: string) => upstreamEntry(`${name}-compute`, "target_group_arn_suffixes", id),
   distributionId: (id: string) => upstreamEntry(`${name}-edge`, "distribution_ids", id),
   webAclMetricName: () => upstream(`${name}-edge`, "web_acl_metric_name"),
+  restApiName: (fronts: string) => upstreamEntry(`${name}-edge`, "rest_api_names", fronts),
+  restApiStage: (fronts: string) => upstreamEntry(`${name}-edge`, "rest_api_stage_names", fronts),
 });
 
 /** A function's duration ceiling as Terraform computes it from the compute contract's timeout (percent of the timeout, in ms). */
@@ -263,6 +265,21 @@ describe("what each deployment watches", () => {
     ].sort());
     const edge = stack("commerce-prod-edge");
     expect(edge.output?.web_acl_metric_name.value).toBe(`\${aws_wafv2_web_acl.${Object.keys(resources(edge, "aws_wafv2_web_acl"))[0]}.visibility_config[0].metric_name}`);
+  });
+
+  it("REST API 5xx and p99 latency per stage, dimensioned by the edge contract's API and stage names, on the deployment's topic", () => {
+    for (const [name, fronts, errors, latency] of [["stackflow-prod", "StackFlowAPI", 5, 5000], ["stackflow-dev", "StackFlowAPI", 20, 10000], ["serverless-saas-prod", "GraphQLRouter", 5, 5000]] as const) {
+      const s = stack(`${name}-observability`);
+      const topic = refBy(s, "aws_sns_topic", "name", deployment(name).observability.topicName, "arn");
+      const dimensions = { ApiName: upstreamEntry(`${name}-edge`, "rest_api_names", fronts), Stage: upstreamEntry(`${name}-edge`, "rest_api_stage_names", fronts) };
+      expect(alarmsOf(s).filter((a) => a.namespace === "AWS/ApiGateway").map((a) => [
+        a.alarm_name, a.metric_name, a.dimensions, a.statistic ?? a.extended_statistic, a.comparison_operator, a.threshold, a.treat_missing_data, a.alarm_actions, a.provider,
+      ]).sort()).toEqual([
+        [`${name}-api-5xx`, "5XXError", dimensions, "Sum", "GreaterThanThreshold", errors, "notBreaching", [topic], undefined],
+        [`${name}-api-latency`, "Latency", dimensions, "p99", "GreaterThanThreshold", latency, "notBreaching", [topic], undefined],
+      ]);
+    }
+    expect(alarmsOf(stack("commerce-prod-observability")).filter((a) => a.namespace === "AWS/ApiGateway")).toEqual([]);
   });
 
   it("stackflow: the seed's two Logs Insights queries, saved verbatim on /aws/lambda/StackFlowAPI (the compute contract's log group)", () => {
