@@ -16,6 +16,7 @@ import { LogDeliveryPolicy } from "../modules/edge/log-delivery-policy";
 import { ProviderScope } from "../modules/edge/provider-scope";
 import { RestApi } from "../modules/edge/rest-api";
 import { UserPool } from "../modules/edge/user-pool";
+import { ViewerAuthFunction } from "../modules/edge/viewer-auth-function";
 import { WafLogging } from "../modules/edge/waf-logging";
 import { WebAcl } from "../modules/edge/web-acl";
 import { serviceKeyUse } from "../modules/kms/key-grants";
@@ -108,8 +109,13 @@ export class EdgeStack extends LayerStack {
         const secret = x.origin.kind === "host" ? originSecret(`${x.id}OriginSecret`, x.origin.originSecretName, ORIGIN_HEADER) : x.origin.kind === "api" ? apiSecret : undefined;
         if (secret) secrets[x.id] = secret.secretArn;
         const certificateArn = x.certificateArn ?? new DnsValidatedCertificate(global, `${x.id}Certificate`, { domainName: x.hostname, zoneId: zone!.zoneId }).arn;
+        const viewerAuth = x.viewerAuth && new ViewerAuthFunction(global, `${x.id}ViewerAuth`, {
+          ...x.viewerAuth, rolePath: `/${d.name}/`, logRetentionDays: e.logRetentionDays, protect: e.protect,
+          accountId: this.accountId, partition: this.partition, hostname: x.hostname,
+        });
         const distribution = new Distribution(global, x.id, {
           name: `${d.name}-${x.id}`, hostname: x.hostname, certificateArn, webAclArn: acl.arn, paths: x.paths, cacheByDefault: x.origin.kind !== "api",
+          viewerRequestFunctionArn: viewerAuth?.qualifiedArn,
           origin: x.origin.kind === "site"
             ? { kind: "s3", domainName: `${x.origin.bucketName}.s3.${CLOUDFRONT_REGION}.amazonaws.com`, spa: x.origin.spa }
             : {

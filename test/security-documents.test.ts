@@ -60,6 +60,11 @@ const KEY_POLICIES: Record<string, (d: Deployment) => object> = {
       Condition: { StringEquals: { "aws:SourceArn": sites } },
     }]));
   },
+  // A Lambda@Edge function's own key (us-east-1): CloudWatch Logs there for exactly its us-east-1 log group.
+  ViewerAuthLogsUse: (d) => document(ROOT, {
+    Sid: "ViewerAuthLogsUse", Effect: "Allow", Principal: { Service: "logs.us-east-1.amazonaws.com" }, Action: KEY_USE, Resource: "*",
+    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `${ARN}:logs:us-east-1:${ACCOUNT}:log-group:/aws/lambda/us-east-1.${d.system}-${d.env}-internal-viewer-auth` } },
+  }),
   // The messaging key: EventBridge and SES, each for its own bus or topic of this deployment.
   EventBridgeValidatesKey: (d) => {
     const prefix = `${d.system}-${d.env}`;
@@ -102,7 +107,10 @@ const alarmTopicKey = (publishers: { sid: string; service: string }[], topicArn:
   });
 KEY_POLICIES.CloudWatchAlarmsPublish = (d) => alarmTopicKey(alarmPublishers(d), alarmTopicArn(d));
 
-/** The inline policy (undefined: none) and managed policies of a role, by the service that assumes it. */
+/** The services trusting a Lambda@Edge role, as the ROLES key joins them (a statement per service). */
+const EDGE_LAMBDA = "lambda.amazonaws.com + edgelambda.amazonaws.com";
+
+/** The inline policy (undefined: none) and managed policies of a role, by the service(s) that assume it. */
 const ROLES: Record<string, {
   readonly description: (roleName: string, d: Deployment) => string;
   readonly inline?: (d: Deployment, roleName: string) => object | undefined;
@@ -116,6 +124,18 @@ const ROLES: Record<string, {
       const deployment = `${d.system}-${d.env}`;
       const fn = roleName.slice(deployment.length + 1);
       return document(...expectedFunctionRoles({ s: d.s, deployment, region: d.region })[fn]);
+    },
+  },
+  // A Lambda@Edge function's role (trusted by both services): only its logs, in every region it runs in.
+  [EDGE_LAMBDA]: {
+    description: (role) => `Execution role of the ${role} Lambda@Edge function`,
+    managed: [],
+    inline: (_d, role) => {
+      const groups = `${ARN}:logs:*:${ACCOUNT}:log-group:/aws/lambda/us-east-1.${role}`;
+      return document(
+        { Effect: "Allow", Action: ["logs:CreateLogGroup"], Resource: groups },
+        { Effect: "Allow", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: `${groups}:*` },
+      );
     },
   },
   "mediaconvert.amazonaws.com": { description: (_role, d) => `Role MediaConvert jobs of ${d.system}-${d.env}-media run as`, managed: [], inline: (d) => document(...mediaConvertRole({ s: d.s, deployment: `${d.system}-${d.env}`, region: d.region })) },
@@ -220,10 +240,16 @@ const ECS_SECRETS: Record<string, (d: Deployment) => string[]> = {
  */
 const TRUST_WITHOUT_SOURCE_ACCOUNT = new Set(["ec2.amazonaws.com"]);
 
-const trustOf = (service: string) => document({
-  Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole",
-  ...(TRUST_WITHOUT_SOURCE_ACCOUNT.has(service) ? {} : { Condition: SOURCE_ACCOUNT }),
-});
+const trustOf = (service: string) => (service === EDGE_LAMBDA
+  // Lambda for this account; edgelambda (replication to edge regions) as AWS documents it, without a source account.
+  ? document(
+    { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole", Condition: SOURCE_ACCOUNT },
+    { Effect: "Allow", Principal: { Service: "edgelambda.amazonaws.com" }, Action: "sts:AssumeRole" },
+  )
+  : document({
+    Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole",
+    ...(TRUST_WITHOUT_SOURCE_ACCOUNT.has(service) ? {} : { Condition: SOURCE_ACCOUNT }),
+  }));
 
 /**
  * What a site bucket adds to the TLS deny: CloudFront reading its objects for
@@ -265,7 +291,7 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
         continue;
       }
       const trust = policy(role.assume_role_policy) as unknown as { Statement: { Principal: { Service: string } }[] };
-      const service = trust.Statement[0].Principal.Service;
+      const service = trust.Statement.map((x) => x.Principal.Service).join(" + ");
       expect(ROLES[service], `${id}: a role of ${service} has no expectation here`).toBeDefined();
       expect(trust).toEqual(trustOf(service));
       expect(role.description, id).toBe(ROLES[service].description(role.name as string, d));

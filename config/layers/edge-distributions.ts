@@ -51,6 +51,20 @@ const originSchema = z.discriminatedUnion("kind", [
   }),
 ], { error: "must be {kind: \"site\"}, {kind: \"host\", host} or {kind: \"api\"}" });
 
+const VIEWER_MEMORY = "must be 128 (Lambda@Edge viewer triggers allow at most 128 MB, Lambda's minimum)";
+
+/**
+ * The Lambda@Edge viewer-request check in front of a site: viewers without a
+ * valid Cognito session (`edge.userPool`) are sent to its managed login.
+ * Viewer triggers allow at most 128 MB and 5 s (CloudFront quotas on Lambda@Edge).
+ */
+const viewerAuthSchema = z.strictObject({
+  /** Memory of the function; Lambda's minimum is also the viewer triggers' maximum. @default 128 */
+  memoryMb: z.number({ error: VIEWER_MEMORY }).refine((v) => v === 128, { error: VIEWER_MEMORY }).default(128),
+  /** Seconds the check may take. @default 5 */
+  timeoutSeconds: intBetween(1, 5, "seconds (Lambda@Edge viewer triggers)").default(5),
+});
+
 /** One CloudFront distribution. */
 export const distributionSchema = z.strictObject({
   id: constructId,
@@ -64,7 +78,23 @@ export const distributionSchema = z.strictObject({
   origin: originSchema,
   /** Path-specific caching, in precedence order. @default none */
   paths: z.array(pathSchema).default([]),
+  /** Refuse viewers without a Cognito session (a site whose hostname is `edge.userPool.callbackHost`). @default open */
+  viewerAuth: viewerAuthSchema.optional(),
 });
+
+/** A resolved viewer check: the us-east-1 function, its role, log group and code bucket. */
+export interface ViewerAuthSettings {
+  readonly functionName: string;
+  readonly roleName: string;
+  /** `/aws/lambda/us-east-1.<function>`: where Lambda@Edge logs in us-east-1 (other regions create their own). */
+  readonly logGroupName: string;
+  /** The us-east-1 bucket holding its packages (Lambda reads code from its own region). */
+  readonly codeBucketName: string;
+  /** Its own us-east-1 key (code bucket and log group), without `alias/`. */
+  readonly keyAlias: string;
+  readonly memoryMb: number;
+  readonly timeoutSeconds: number;
+}
 
 /** A resolved cache behavior. */
 export interface PathSettings {
@@ -86,13 +116,14 @@ export interface DistributionSettings {
   readonly paths: readonly PathSettings[];
   /** CloudFront access logs (a CloudWatch log group in us-east-1). */
   readonly logGroupName: string;
+  readonly viewerAuth?: ViewerAuthSettings;
 }
 
 const ACM_ARN = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[0-9a-f-]{36}$/;
 const kebab = (id: string) => id.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
 /** Checks hosts against the zone, certificates' region, and caching of uncacheable paths; names buckets, log groups and secrets. */
-export function resolveDistributions(input: readonly z.output<typeof distributionSchema>[], zone: string | undefined, hasApi: boolean, ctx: LayerContext): DistributionSettings[] {
+export function resolveDistributions(input: readonly z.output<typeof distributionSchema>[], zone: string | undefined, hasApi: boolean, callbackHost: string | undefined, ctx: LayerContext): DistributionSettings[] {
   const d = ctx.deployment;
   return input.map((x, i): DistributionSettings => {
     const field = (key: string) => `edge.distributions.${i}.${key}`;
@@ -114,6 +145,24 @@ export function resolveDistributions(input: readonly z.output<typeof distributio
         : x.origin;
     if (x.origin.kind === "host") hostnameUnder(x.origin.host, x.origin.host, field("origin.host"), ctx);
     if (x.origin.kind === "api" && !hasApi) ctx.problem(field("origin.kind"), "api", "needs edge.api: the REST API this distribution fronts");
-    return { id: x.id, hostname: x.hostname, certificateArn: x.certificateArn, origin, paths: x.paths, logGroupName };
+    return { id: x.id, hostname: x.hostname, certificateArn: x.certificateArn, origin, paths: x.paths, logGroupName, viewerAuth: x.viewerAuth && resolveViewerAuth(x, callbackHost, field, ctx) };
   });
+}
+
+/** Checks the site, pool and host a viewer check needs; names its function, role, log group and code bucket. */
+function resolveViewerAuth(x: z.output<typeof distributionSchema>, callbackHost: string | undefined, field: (key: string) => string, ctx: LayerContext): ViewerAuthSettings {
+  const d = ctx.deployment;
+  const v = x.viewerAuth!;
+  if (x.origin.kind !== "site") ctx.problem(field("viewerAuth"), x.origin.kind, "needs origin {kind: \"site\"}: only a site's viewers sign in through the user pool");
+  if (callbackHost === undefined) ctx.problem(field("viewerAuth"), x.id, "needs edge.userPool: the pool whose sessions the check accepts");
+  else if (x.hostname !== callbackHost) ctx.problem(field("hostname"), x.hostname, `must be edge.userPool.callbackHost (${callbackHost}): the pool returns signed-in viewers there`);
+  const functionName = ctx.name("lambda-function", `${d.name}-${kebab(x.id)}-viewer-auth`, field("id"), x.id);
+  return {
+    functionName,
+    roleName: ctx.name("iam-role", `${d.name}-${kebab(x.id)}-viewer-auth`, field("id"), x.id),
+    logGroupName: ctx.name("log-group", `/aws/lambda/us-east-1.${functionName}`, field("id"), x.id),
+    codeBucketName: ctx.name("s3-bucket", `${d.name}-${kebab(x.id)}-edge-code`, field("id"), x.id),
+    keyAlias: ctx.name("kms-alias", `${d.name}/${kebab(x.id)}-viewer-auth`, field("id"), x.id),
+    memoryMb: v.memoryMb, timeoutSeconds: v.timeoutSeconds,
+  };
 }

@@ -213,7 +213,7 @@ export const edgeLayer = defineLayer({
     if (needsSecretKey && !hasDataKey) ctx.problem("edge", "origin secrets", "need the data layer: its key encrypts the secret header a custom origin checks (declare the deployment's data stores first)");
     return {
       zone: e.zone, waf, userPool,
-      distributions: resolveDistributions(e.distributions, e.zone?.name, e.api !== undefined, ctx),
+      distributions: resolveDistributions(e.distributions, e.zone?.name, e.api !== undefined, e.userPool?.callbackHost, ctx),
       cloudflare: e.cloudflare && resolveCloudflare(e.cloudflare, ctx),
       api: e.api && resolveApi(e.api, ctx),
       logRetentionDays: d.logRetentionDays, protect: d.deletionProtection,

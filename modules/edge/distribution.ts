@@ -51,6 +51,11 @@ export interface DistributionProps {
    * false passes every method through uncached, as an API needs. @default true
    */
   readonly cacheByDefault?: boolean;
+  /**
+   * Qualified ARN of a Lambda@Edge version every behavior runs on viewer
+   * requests (without the body); Terraform follows the newest published version. @default none
+   */
+  readonly viewerRequestFunctionArn?: string;
 }
 
 const READ_METHODS = ["GET", "HEAD", "OPTIONS"];
@@ -97,12 +102,14 @@ export class Distribution extends Construct {
       }).id);
     }
     const custom = props.origin.kind === "custom";
+    const lambdaFunctionAssociation = props.viewerRequestFunctionArn === undefined ? undefined
+      : [{ eventType: "viewer-request", lambdaArn: props.viewerRequestFunctionArn, includeBody: false }];
     const originRequestPolicyId = custom ? MANAGED_POLICIES.allViewerExceptHostHeader : undefined;
     const behavior = (p: CachePath): CloudfrontDistributionOrderedCacheBehavior => ({
       pathPattern: p.path, targetOriginId: ORIGIN_ID, viewerProtocolPolicy: "redirect-to-https", compress: true,
       allowedMethods: p.cache ? READ_METHODS : ALL_METHODS, cachedMethods: ["GET", "HEAD"],
       cachePolicyId: !p.cache ? MANAGED_POLICIES.cachingDisabled : p.ttlSeconds === undefined ? MANAGED_POLICIES.cachingOptimized : ttlPolicies.get(p.ttlSeconds)!,
-      originRequestPolicyId,
+      originRequestPolicyId, lambdaFunctionAssociation,
     });
     const origin = props.origin;
     const originAccessControlId = origin.kind === "s3" ? new CloudfrontOriginAccessControl(this, "OriginAccessControl", {
@@ -129,6 +136,7 @@ export class Distribution extends Construct {
         targetOriginId: ORIGIN_ID, viewerProtocolPolicy: "redirect-to-https", compress: true,
         allowedMethods: props.cacheByDefault === false ? ALL_METHODS : READ_METHODS, cachedMethods: ["GET", "HEAD"],
         cachePolicyId: props.cacheByDefault === false ? MANAGED_POLICIES.cachingDisabled : MANAGED_POLICIES.cachingOptimized, originRequestPolicyId,
+        lambdaFunctionAssociation,
       },
       orderedCacheBehavior: paths.map(behavior),
       customErrorResponse: origin.kind === "s3" && origin.spa

@@ -43,6 +43,15 @@ const noZone = (e: Edge) => {
   Object.assign(e, { zone: undefined });
   e.distributions[1].certificateArn = CERT("us-east-1");
 };
+/** The valid edge plus a Cognito pool and an internal site (distribution 2) whose viewers it checks. */
+const internal = (change: (e: Edge, x: Record<string, unknown>, v: unknown) => void) => edge((e, v) => {
+  Object.assign(e, { userPool: { mfa: "ON", domainPrefix: "shop-internal", callbackHost: `internal.${ZONE}` } });
+  const x: Record<string, unknown> = { id: "Internal", hostname: `internal.${ZONE}`, origin: { kind: "site", spa: true }, viewerAuth: {} };
+  e.distributions.push(x);
+  change(e, x, v);
+});
+const viewerAuth = (key: string) => internal((_e, x, v) => { x.viewerAuth = { [key]: v }; });
+const VIEWER_MEMORY = "must be 128 (Lambda@Edge viewer triggers allow at most 128 MB, Lambda's minimum)";
 const whole = (min: number, max: number, unit = "") => `must be a whole number between ${min} and ${max}${unit ? ` ${unit}` : ""}`;
 const DOMAIN = "must be a lowercase domain name: dot-separated labels of letters, digits and inner hyphens (up to 63 characters each), at most 253 characters";
 const label = (n: number) => "a".repeat(n);
@@ -69,6 +78,10 @@ const rows: Boundary[] = [
     e.distributions[1].hostname = `api.${String(v)}`;
   })),
   at("edge.cloudflare.rateLimit.requestsPerPeriod", 1_000_000, 1_000_001, whole(1, 1_000_000, "requests"), edge((e, v) => { (e.cloudflare.rateLimit as Record<string, unknown>).requestsPerPeriod = v; })),
+  at("edge.distributions.2.viewerAuth.timeoutSeconds", 5, 6, whole(1, 5, "seconds (Lambda@Edge viewer triggers)"), viewerAuth("timeoutSeconds")),
+  at("edge.distributions.2.viewerAuth.timeoutSeconds", 1, 0, whole(1, 5, "seconds (Lambda@Edge viewer triggers)"), viewerAuth("timeoutSeconds")),
+  at("edge.distributions.2.viewerAuth.memoryMb", 128, 129, VIEWER_MEMORY, viewerAuth("memoryMb")),
+  at("edge.distributions.2.viewerAuth.memoryMb", 128, 127, VIEWER_MEMORY, viewerAuth("memoryMb")),
   at("edge.cloudflare.rateLimit.requestsPerPeriod", 1, 0, whole(1, 1_000_000, "requests"), edge((e, v) => { (e.cloudflare.rateLimit as Record<string, unknown>).requestsPerPeriod = v; })),
 ];
 
@@ -103,6 +116,12 @@ describe("edge bad input: one clear problem each", () => {
       'commerce-prod: edge.api = "Api": needs a distribution with origin {kind: "api"} in edge.distributions: the API refuses requests that did not come through CloudFront'],
     ["an API distribution without an API", edge((e) => { Object.assign(e, { api: undefined }); })(null),
       'commerce-prod: edge.distributions.1.origin.kind = "api": needs edge.api: the REST API this distribution fronts'],
+    ["a viewer check on an origin other than a site", internal((_e, x) => { x.origin = { kind: "host", host: "alb.example.com" }; })(null),
+      'commerce-prod: edge.distributions.2.viewerAuth = "host": needs origin {kind: "site"}: only a site\'s viewers sign in through the user pool'],
+    ["a viewer check without a user pool", internal((e) => { Object.assign(e, { userPool: undefined }); })(null),
+      'commerce-prod: edge.distributions.2.viewerAuth = "Internal": needs edge.userPool: the pool whose sessions the check accepts'],
+    ["a viewer check on a host the pool does not return to", internal((_e, x) => { x.hostname = `staff.${ZONE}`; })(null),
+      `commerce-prod: edge.distributions.2.hostname = "staff.${ZONE}": must be edge.userPool.callbackHost (internal.${ZONE}): the pool returns signed-in viewers there`],
   ];
 
   it("accepts the valid edge as it is", () => {
@@ -111,6 +130,10 @@ describe("edge bad input: one clear problem each", () => {
 
   it.each(cases)("refuses %s", (_name, input, message) => {
     expect(problemsOf([input])).toEqual([message]);
+  });
+
+  it("accepts an internal site behind the pool with the viewer check's defaults", () => {
+    expect(problemsOf([internal(() => undefined)(null)])).toEqual([]);
   });
 
   it("takes a certificate from us-east-1 where no zone is set", () => {

@@ -1,5 +1,8 @@
 import { crc32 } from "node:zlib";
 
+/** One file of a package: name, text and Unix mode. */
+export type PackageFile = readonly [string, string, number];
+
 /**
  * The handler every function starts with until the release pipeline ships its
  * code: it answers 503 and logs that no release has reached the function.
@@ -8,7 +11,7 @@ import { crc32 } from "node:zlib";
  * OS-only runtime (`provided.al2023`) runs the executable `bootstrap`, which
  * fails its initialization with the same message.
  */
-const FILES: readonly (readonly [string, string, number])[] = [
+const FILES: readonly PackageFile[] = [
   ["index.mjs", `export const handler = async () => {
   console.error(JSON.stringify({ message: "bootstrap handler: no release has been deployed to this function" }));
   return { statusCode: 503, body: "not deployed" };
@@ -31,15 +34,15 @@ exit 1
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
 /**
- * The bootstrap package as a zip (stored, uncompressed), base64: built here
+ * The bootstrap package (or other fixed `files`) as a zip (stored, uncompressed), base64: built here
  * rather than committed or zipped at synth by cdktf's asset archiver, whose
  * timestamps would differ between machines.
  */
-export function bootstrapPackageBase64(): string {
+export function bootstrapPackageBase64(files: readonly PackageFile[] = FILES): string {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, text, mode] of FILES) {
+  for (const [name, text, mode] of files) {
     const data = Buffer.from(text, "utf8");
     const fileName = Buffer.from(name, "utf8");
     const crc = crc32(data);
@@ -76,8 +79,8 @@ export function bootstrapPackageBase64(): string {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(FILES.length, 8);
-  end.writeUInt16LE(FILES.length, 10);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]).toString("base64");

@@ -11,6 +11,8 @@ export interface FunctionCodeBucketProps {
   readonly kmsKeyArn: string;
   /** Refuse `terraform destroy` (staging and prod: the bucket holds every released package). */
   readonly preventDestroy: boolean;
+  /** The package functions start from, zip as base64. @default the generic bootstrap handler */
+  readonly bootstrapBase64?: string;
 }
 
 /** Object key of the bootstrap package every function is created from. */
@@ -42,7 +44,7 @@ export class FunctionCodeBucket extends Construct {
     const bootstrap = new S3Object(this, "Bootstrap", {
       bucket: bucket.bucketName,
       key: BOOTSTRAP_KEY,
-      contentBase64: bootstrapPackageBase64(),
+      contentBase64: props.bootstrapBase64 ?? bootstrapPackageBase64(),
       contentType: "application/zip",
       serverSideEncryption: "aws:kms",
       kmsKeyId: props.kmsKeyArn,
