@@ -36,7 +36,16 @@ const githubRole = (sub: string | readonly string[], tags?: Record<string, strin
 
 const irsaRole = (condition: Record<string, unknown>): Block[] => [["aws_iam_role", "X", { name: "api", assume_role_policy: irsaTrust(condition) }]];
 
+/** A function a distribution of the stack runs on viewer requests (Lambda@Edge), with the given log group. */
+export const edgeFunction = (logGroup: string): Block[] => [
+  ["aws_lambda_function", "X", { function_name: "fn", publish: true }],
+  ["aws_cloudfront_distribution", "D", { default_cache_behavior: { lambda_function_association: [{ event_type: "viewer-request", lambda_arn: "${aws_lambda_function.X.qualified_arn}" }] } }],
+  ["aws_cloudwatch_log_group", "L", { name: logGroup, retention_in_days: 30 }],
+];
+
 export const EDGE_CASES: readonly EdgeCase[] = [
+  { ruleId: "Lambda.LogRetention", name: "a Lambda@Edge function with its us-east-1.<name> group", expect: "pass", blocks: edgeFunction("/aws/lambda/us-east-1.fn") },
+  { ruleId: "Lambda.LogRetention", name: "a Lambda@Edge function with only the regional /aws/lambda/<name> group it never writes to", expect: "fail", blocks: edgeFunction("/aws/lambda/fn") },
   { ruleId: "EKS.ControlPlaneLogs", name: "only the audit trio (no controllerManager, no scheduler)", expect: "fail", blocks: [["aws_eks_cluster", "X", { name: "k", enabled_cluster_log_types: ["api", "audit", "authenticator"] }]] },
   { ruleId: "EC2.ImdsHopLimit", name: "hop limit unset (AL2023 defaults to 2)", expect: "fail", blocks: [["aws_launch_template", "X", { name: "n", metadata_options: { http_tokens: "required" } }]] },
   { ruleId: "EC2.ImdsHopLimit", name: "metadata endpoint disabled", expect: "pass", blocks: [["aws_launch_template", "X", { name: "n", metadata_options: { http_endpoint: "disabled" } }]] },

@@ -3,7 +3,7 @@ import { definePack } from "../../policies/engine/pack";
 import { runPack } from "../../policies/engine/run";
 import { PLATFORM_PACK } from "../../policies/pack";
 import { FIXTURES, fixtureStack } from "./fixtures";
-import { EDGE_CASES } from "./loopholes";
+import { EDGE_CASES, edgeFunction } from "./loopholes";
 
 /** Runs one rule alone over a fixture stack. */
 function runRule(ruleId: string, blocks: Parameters<typeof fixtureStack>[0], backend?: Record<string, Record<string, unknown>>) {
@@ -40,6 +40,14 @@ describe.each(EDGE_CASES.map((c) => [c.ruleId, c.expect, c.name, c] as const))("
     expect(result.unknown).toEqual([]);
     if (expected === "pass") expect(result.failures).toEqual([]);
     else expect(result.failures.map((f) => [f.ruleId, f.status])).toContainEqual([ruleId, "non_compliant"]);
+  });
+});
+
+describe("Lambda.ActiveTracing", () => {
+  it("does not apply to a Lambda@Edge function (X-Ray is unsupported there), and still fails a regional one beside it", () => {
+    expect(runRule("Lambda.ActiveTracing", edgeFunction("/aws/lambda/us-east-1.fn"))).toMatchObject({ evaluations: 0, failures: [] });
+    const regional = runRule("Lambda.ActiveTracing", [...edgeFunction("/aws/lambda/us-east-1.fn"), ["aws_lambda_function", "Y", { function_name: "other" }]]);
+    expect(regional.failures.map((f) => f.address)).toEqual(["aws_lambda_function.Y"]);
   });
 });
 
