@@ -31,7 +31,7 @@ export interface ViewerAuthFunctionProps {
   readonly hostname: string;
 }
 
-/** Node.js runtime Lambda@Edge supports; x86_64 only (Lambda@Edge runs no arm64 functions). */
+/** Node.js runtime Lambda@Edge supports, on x86_64 (arm64 support for Lambda@Edge was not confirmed in its documentation). */
 export const VIEWER_AUTH_RUNTIME = "nodejs22.x";
 
 /**
