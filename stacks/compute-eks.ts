@@ -12,6 +12,7 @@ import { lbControllerStatements } from "../modules/compute/containers/lb-control
 import { grantSecretRead } from "../modules/iam/grants";
 import { mergeStatements } from "../modules/iam/merge-statements";
 import { KmsKey } from "../modules/kms/kms-key";
+import { LogGroup } from "../modules/logs/log-group";
 import type { ComputeStack, ComputeStackProps } from "./compute-stack";
 import { consume } from "./contracts";
 import { DATA } from "./data-stack";
@@ -29,7 +30,7 @@ export interface BuiltEks {
  * The deployment's EKS platform: the secrets key, the cluster (private
  * endpoint, every log type, access entries), node groups from launch
  * templates in the compute subnets, the IRSA provider and roles, and the
- * core add-ons pinned by config.
+ * add-ons pinned by config (Container Insights among them).
  */
 export function buildEks(stack: ComputeStack, props: ComputeStackProps, e: EksSettings): BuiltEks {
   const d = stack.deployment;
@@ -74,6 +75,14 @@ export function buildEks(stack: ComputeStack, props: ComputeStackProps, e: EksSe
     { managedPolicyArns: { EbsCsiDriverPolicy: `arn:${partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy` } });
   const vpcCni = irsa("VpcCniRole", e.irsa.vpcCni, `VPC CNI of ${e.name}`,
     { managedPolicyArns: { CniPolicy: `arn:${partition}:iam::aws:policy/AmazonEKS_CNI_Policy` } });
+  // Container Insights: the agent publishes metrics and performance logs (CloudWatchAgentServerPolicy). Its X-Ray part
+  // (Application Signals' traces) is not used: no AWSXrayWriteOnlyAccess, and no workload is annotated for it.
+  const cloudwatchAgent = irsa("CloudWatchAgentRole", e.irsa.cloudwatchAgent, `CloudWatch agent (Container Insights) of ${e.name}`,
+    { managedPolicyArns: { CloudWatchAgentServerPolicy: `arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy` } });
+  // Created ahead of the agent, which would otherwise create it unencrypted and kept forever.
+  const insightsLogs = new LogGroup(scope, "InsightsLogs", {
+    name: e.insightsLogGroupName, retentionDays: e.logRetentionDays, kmsKeyArn: network.get("logs_kms_key_arn"), deletionProtection: d.deletionProtection,
+  });
   // One token for the key: each read of an output is a distinct token, which the merge would not recognise as the same ARN.
   const dataKeyArn = data.get("data_kms_key_arn");
   irsa("ApiRole", e.irsa.api, `The API pods of ${e.name}: read their own secrets`, {
@@ -84,7 +93,10 @@ export function buildEks(stack: ComputeStack, props: ComputeStackProps, e: EksSe
   });
   new EksAddons(scope, "Addons", {
     clusterName: cluster.name, versions: e.addons, nodeGroups: nodeGroups.map((g) => g.nodeGroup),
-    serviceAccountRoleArns: { "vpc-cni": vpcCni, "aws-ebs-csi-driver": ebsCsi },
+    serviceAccountRoleArns: { "vpc-cni": vpcCni, "aws-ebs-csi-driver": ebsCsi, "amazon-cloudwatch-observability": cloudwatchAgent },
+    // Fluent Bit's container logs would land in log groups the agent creates unencrypted and kept forever: metrics only.
+    dependsOn: { "amazon-cloudwatch-observability": [insightsLogs.logGroup] },
+    configurationValues: { "amazon-cloudwatch-observability": JSON.stringify({ containerLogs: { enabled: false } }) },
   });
   return {
     clusterName: cluster.name, clusterArn: cluster.arn, oidcProviderArn: provider.arn,

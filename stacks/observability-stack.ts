@@ -66,6 +66,7 @@ export class ObservabilityStack extends LayerStack {
       serviceCluster: (id) => compute().entry("ecs_service_clusters", id),
       loadBalancerSuffix: (id) => compute().entry("load_balancer_arn_suffixes", id),
       targetGroupSuffix: (id) => compute().entry("target_group_arn_suffixes", id),
+      eksClusterName: (id) => compute().entry("eks_cluster_names", id),
       distributionId: (id) => edge().entry("distribution_ids", id),
       webAclMetricName: () => edge().get("web_acl_metric_name"),
       restApiName: (fronts) => edge().entry("rest_api_names", fronts),

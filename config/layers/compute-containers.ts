@@ -51,7 +51,7 @@ export const containersFields = {
   repositories: z.array(repositorySchema).default([]),
   /** An ECS cluster with Fargate services. @default none */
   ecs: ecsSchema.optional(),
-  /** An EKS cluster with managed node groups, core add-ons and IRSA (./compute-eks.ts). @default none */
+  /** An EKS cluster with managed node groups, pinned add-ons (Container Insights among them) and IRSA (./compute-eks.ts). @default none */
   eks: eksSchema.optional(),
   /** AxonFlow's licence tier, published as PricingTierDeployed. @default none */
   pricingTier: enumOf(PRICING_TIERS).optional(),

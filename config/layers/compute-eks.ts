@@ -7,8 +7,12 @@ import { constructId, enumOf, intBetween, logRetentionDays, riskReason, workload
 /** Managed node group AMI types: AL2023 or Bottlerocket (EKS stopped publishing AL2 AMIs on 2025-11-26). */
 export const EKS_AMI_TYPES = ["AL2023_x86_64_STANDARD", "AL2023_ARM_64_STANDARD", "BOTTLEROCKET_x86_64", "BOTTLEROCKET_ARM_64"] as const;
 
-/** The core add-ons every cluster gets, each pinned by config. */
-export const EKS_ADDONS = ["vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent"] as const;
+/**
+ * The add-ons every cluster gets, each pinned by config: the core ones and
+ * Container Insights (`amazon-cloudwatch-observability`), whose metrics the
+ * observability layer alarms on.
+ */
+export const EKS_ADDONS = ["vpc-cni", "coredns", "kube-proxy", "aws-ebs-csi-driver", "eks-pod-identity-agent", "amazon-cloudwatch-observability"] as const;
 export type EksAddonName = (typeof EKS_ADDONS)[number];
 
 /** Access policies an access entry may be associated with (EKS's AmazonEKS<Name>Policy). */
@@ -81,10 +85,14 @@ export const eksSchema = z.strictObject({
   /** Who may use the Kubernetes API (authentication mode API: no aws-auth ConfigMap). */
   accessEntries: z.array(accessEntrySchema).min(1, { error: "must list at least one access entry (the cluster creator gets none)" }),
   nodeGroups: z.array(nodeGroupSchema).min(1, { error: "must list at least one node group" }),
-  /** Version of each core add-on. */
+  /** Version of each add-on. */
   addons: z.strictObject(Object.fromEntries(EKS_ADDONS.map((a) => [a, addonVersion])) as Record<EksAddonName, typeof addonVersion>),
-  /** The API's service account, whose IRSA role reads exactly the listed stores' secrets. */
-  apiServiceAccount: z.strictObject({ namespace: k8sName, name: k8sName, stores: z.array(z.string()).min(1) }),
+  /**
+   * The API's service account, whose IRSA role reads exactly the listed
+   * stores' secrets; its namespace's running pods must not fall under
+   * `minPods` (observability alarms on Container Insights' count). @default minPods 1
+   */
+  apiServiceAccount: z.strictObject({ namespace: k8sName, name: k8sName, stores: z.array(z.string()).min(1), minPods: intBetween(1, 1000, "pods").default(1) }),
 });
 
 /** A resolved managed node group. */
@@ -119,6 +127,8 @@ export interface EksSettings {
   readonly publicAccessCidrs: readonly string[];
   readonly publicAccessRiskReason?: string;
   readonly logGroupName: string;
+  /** Log group the CloudWatch agent writes Container Insights' performance events to (its metrics come from them). */
+  readonly insightsLogGroupName: string;
   readonly logRetentionDays: number;
   readonly keyAlias: string;
   readonly clusterRoleName: string;
@@ -131,7 +141,8 @@ export interface EksSettings {
     readonly clusterAutoscaler: IrsaRoleSettings;
     readonly ebsCsi: IrsaRoleSettings;
     readonly vpcCni: IrsaRoleSettings;
-    readonly api: IrsaRoleSettings & { readonly stores: readonly string[] };
+    readonly cloudwatchAgent: IrsaRoleSettings;
+    readonly api: IrsaRoleSettings & { readonly stores: readonly string[]; readonly minPods: number };
   };
 }
 
@@ -173,6 +184,7 @@ export function resolveEks(e: z.output<typeof eksSchema>, ctx: LayerContext): Ek
   return {
     id: e.id, name, version: e.version as EksVersion, nodeWorkload: e.nodeWorkload, publicAccessCidrs: e.publicAccessCidrs, publicAccessRiskReason: e.publicAccessRiskReason,
     logGroupName: ctx.name("log-group", `/aws/eks/${name}/cluster`, f("id"), e.id),
+    insightsLogGroupName: ctx.name("log-group", `/aws/containerinsights/${name}/performance`, f("addons.amazon-cloudwatch-observability"), e.id),
     logRetentionDays: e.logRetentionDays ?? d.logRetentionDays,
     keyAlias: ctx.name("kms-alias", `${d.name}-eks`, f("id"), e.id),
     clusterRoleName: role("eks-cluster", "id"), nodeRoleName: role("eks-node", "nodeGroups"),
@@ -182,7 +194,12 @@ export function resolveEks(e: z.output<typeof eksSchema>, ctx: LayerContext): Ek
       clusterAutoscaler: { roleName: role("eks-cluster-autoscaler", "id"), namespace: "kube-system", serviceAccount: "cluster-autoscaler" },
       ebsCsi: { roleName: role("eks-ebs-csi", "addons.aws-ebs-csi-driver"), namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa" },
       vpcCni: { roleName: role("eks-vpc-cni", "addons.vpc-cni"), namespace: "kube-system", serviceAccount: "aws-node" },
-      api: { roleName: role("eks-api", "apiServiceAccount"), namespace: e.apiServiceAccount.namespace, serviceAccount: e.apiServiceAccount.name, stores: e.apiServiceAccount.stores },
+      // The service account the add-on creates for its CloudWatch agent (and Fluent Bit).
+      cloudwatchAgent: { roleName: role("eks-cloudwatch-agent", "addons.amazon-cloudwatch-observability"), namespace: "amazon-cloudwatch", serviceAccount: "cloudwatch-agent" },
+      api: {
+        roleName: role("eks-api", "apiServiceAccount"), namespace: e.apiServiceAccount.namespace, serviceAccount: e.apiServiceAccount.name,
+        stores: e.apiServiceAccount.stores, minPods: e.apiServiceAccount.minPods,
+      },
     },
   };
 }

@@ -15,10 +15,11 @@ import { type NeptuneComponent, neptuneAlarms } from "../../modules/observabilit
 import { type QueueComponent, queueAlarms } from "../../modules/observability/alarms/queue";
 import { type RdsComponent, rdsAlarms, rdsGraphs } from "../../modules/observability/alarms/rds";
 import { type RedisComponent, redisAlarms } from "../../modules/observability/alarms/redis";
+import { type EksClusterComponent, eksClusterAlarms } from "../../modules/observability/alarms/eks-cluster";
 
 /** Every kind of component the inventory knows. */
 export type Component = AuroraComponent | RdsComponent | NeptuneComponent | RedisComponent | TableComponent | QueueComponent | BrokerComponent | NatComponent
-  | FunctionComponent | ServiceComponent | LoadBalancerComponent | DistributionComponent | WebAclComponent | RestApiComponent;
+  | FunctionComponent | ServiceComponent | LoadBalancerComponent | DistributionComponent | WebAclComponent | RestApiComponent | EksClusterComponent;
 
 /** One monitored component and the alarms that apply to it. */
 export interface InventoryEntry {
@@ -59,6 +60,8 @@ export interface InventorySources {
   loadBalancerSuffix(id: string): string;
   /** compute `target_group_arn_suffixes`, entry `id`. */
   targetGroupSuffix(id: string): string;
+  /** compute `eks_cluster_names`, entry `id` (the cluster's config id). */
+  eksClusterName(id: string): string;
   /** edge `distribution_ids`, entry `id`. */
   distributionId(id: string): string;
   /** edge `web_acl_metric_name`. */
@@ -132,6 +135,16 @@ export function inventory(d: Deployment, sources: InventorySources): InventoryEn
   for (const lb of d.compute.ecs?.loadBalancers ?? []) {
     const c: LoadBalancerComponent = { kind: "load-balancer", id: lb.id, loadBalancer: sources.loadBalancerSuffix(lb.id), targetGroup: sources.targetGroupSuffix(lb.id) };
     add(`alb-${kebab(lb.id)}`, `Load balancer ${lb.name}`, c, loadBalancerAlarms(c, t, timing), loadBalancerGraphs(c));
+  }
+  // Container Insights' metrics (the cluster's amazon-cloudwatch-observability add-on): nodes under the node groups'
+  // minimum sizes, and the API namespace under its pod floor.
+  const eks = d.compute.eks;
+  if (eks) {
+    const c: EksClusterComponent = {
+      kind: "eks-cluster", id: eks.id, clusterName: sources.eksClusterName(eks.id), minNodes: eks.nodeGroups.reduce((n, g) => n + g.minSize, 0),
+      namespaces: [{ name: eks.irsa.api.namespace, minPods: eks.irsa.api.minPods }],
+    };
+    add(`eks-${kebab(eks.id)}`, `EKS cluster ${eks.name}`, c, eksClusterAlarms(c, t, timing));
   }
   for (const x of d.edge.distributions) {
     const c: DistributionComponent = { kind: "distribution", id: x.id, distributionId: sources.distributionId(x.id) };

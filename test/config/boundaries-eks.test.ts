@@ -8,7 +8,7 @@ const base = {
   network: { cidr: "10.0.0.0/16", workloads: [{ name: "eks-nodes", description: "EKS managed node groups" }] },
   data: { aurora: [{ id: "Main", identifier: "commerce-prod-aurora", engineVersion: "15.15", instanceClass: "db.r7g.large", databaseName: "commerce", masterUsername: "commerce_admin", consumers: ["eks-nodes"] }] },
 };
-const ADDONS = { "vpc-cni": "v1.21.1-eksbuild.3", coredns: "v1.13.1-eksbuild.1", "kube-proxy": "v1.35.0-eksbuild.2", "aws-ebs-csi-driver": "v1.55.0-eksbuild.1", "eks-pod-identity-agent": "v1.3.10-eksbuild.2" };
+const ADDONS = { "vpc-cni": "v1.21.1-eksbuild.3", coredns: "v1.13.1-eksbuild.1", "kube-proxy": "v1.35.0-eksbuild.2", "aws-ebs-csi-driver": "v1.55.0-eksbuild.1", "eks-pod-identity-agent": "v1.3.10-eksbuild.2", "amazon-cloudwatch-observability": "v4.7.0-eksbuild.1" };
 
 /** One valid cluster with one spot group; each row changes one field. */
 const valid = () => ({
@@ -28,6 +28,7 @@ const deployment = (change: (p: Parts, v: unknown) => void) => (v: unknown) => {
 const eks = (key: string) => deployment((p, v) => { p.eks[key] = v; });
 const group = (key: string) => deployment((p, v) => { p.group[key] = v; });
 const addon = (name: string) => deployment((p, v) => { (p.eks.addons as Record<string, unknown>)[name] = v; });
+const apiPods = deployment((p, v) => { (p.eks.apiServiceAccount as Record<string, unknown>).minPods = v; });
 const whole = (min: number, max: number, unit = "") => `must be a whole number between ${min} and ${max}${unit ? ` ${unit}` : ""}`;
 const G = "compute.eks.nodeGroups.0";
 const VERSIONS = "must be one of: 1.35 (standard support to 2027-03-27), 1.36 (standard support to 2027-08-28)";
@@ -52,6 +53,9 @@ const rows: Boundary[] = [
   at("compute.eks.addons.coredns", "v1.13.1-eksbuild.1", "1.13.1-eksbuild.1", ADDON_FORMAT, addon("coredns")),
   at("compute.eks.addons.vpc-cni", "v1.21.1-eksbuild.3", "v1.21.1", ADDON_FORMAT, addon("vpc-cni")),
   at("compute.eks.addons.kube-proxy", "v1.35.9-eksbuild.1", "v1.34.0-eksbuild.2", "must be a v1.35.x build: kube-proxy follows the cluster's Kubernetes version", addon("kube-proxy")),
+  at("compute.eks.addons.amazon-cloudwatch-observability", "v4.7.0-eksbuild.1", "v4.7.0", ADDON_FORMAT, addon("amazon-cloudwatch-observability")),
+  at("compute.eks.apiServiceAccount.minPods", 1, 0, whole(1, 1000, "pods"), apiPods),
+  at("compute.eks.apiServiceAccount.minPods", 1000, 1001, whole(1, 1000, "pods"), apiPods),
   at("compute.eks.publicAccessCidrs.0", ["203.0.113.0/24"], ["0.0.0.0/0"], "opens the Kubernetes API to the whole internet: list your networks, or give compute.eks.publicAccessRiskReason", eks("publicAccessCidrs")),
   at("compute.eks.publicAccessCidrs.0", ["198.51.100.7/32"], ["198.51.100.7"], "must be an IPv4 network in CIDR notation, e.g. 203.0.113.0/24", eks("publicAccessCidrs")),
 ];
@@ -106,15 +110,16 @@ describe("compute.eks overrides, references and names", () => {
     expect(problemsOf([graph])).toEqual(['commerce-prod: compute.eks.apiServiceAccount.stores.0 = "Graph": has no secret to read (Neptune authenticates with IAM)']);
   });
 
-  it("registers the cluster, node group, launch template, log group, key alias and role names", () => {
+  it("registers the cluster, node group, launch template, log groups, key alias and role names", () => {
     const names = new NameRegistry();
     resolveDeployments([deploy(() => undefined)], undefined, names);
-    expect(names.entries().filter((e) => e.owner.deployment === "commerce-prod" && e.kind !== "security-group" && (e.kind.startsWith("eks-") || e.kind === "launch-template" || e.name.includes("eks")))
+    expect(names.entries().filter((e) => e.owner.deployment === "commerce-prod" && e.kind !== "security-group" && (e.kind.startsWith("eks-") || e.kind === "launch-template" || /eks|containerinsights/.test(e.name)))
       .map((e) => `${e.kind} ${e.name}`)).toEqual([
       "eks-cluster commerce-prod",
       "eks-node-group commerce-prod-spot",
       "launch-template commerce-prod-spot-nodes",
       "log-group /aws/eks/commerce-prod/cluster",
+      "log-group /aws/containerinsights/commerce-prod/performance",
       "kms-alias commerce-prod-eks",
       "iam-role commerce-prod-eks-cluster",
       "iam-role commerce-prod-eks-node",
@@ -122,6 +127,7 @@ describe("compute.eks overrides, references and names", () => {
       "iam-role commerce-prod-eks-cluster-autoscaler",
       "iam-role commerce-prod-eks-ebs-csi",
       "iam-role commerce-prod-eks-vpc-cni",
+      "iam-role commerce-prod-eks-cloudwatch-agent",
       "iam-role commerce-prod-eks-api",
     ]);
   });

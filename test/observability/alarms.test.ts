@@ -28,6 +28,7 @@ const sourcesOf = (name: string) => ({
   serviceCluster: (id: string) => upstreamEntry(`${name}-compute`, "ecs_service_clusters", id),
   loadBalancerSuffix: (id: string) => upstreamEntry(`${name}-compute`, "load_balancer_arn_suffixes", id),
   targetGroupSuffix: (id: string) => upstreamEntry(`${name}-compute`, "target_group_arn_suffixes", id),
+  eksClusterName: (id: string) => upstreamEntry(`${name}-compute`, "eks_cluster_names", id),
   distributionId: (id: string) => upstreamEntry(`${name}-edge`, "distribution_ids", id),
   webAclMetricName: () => upstream(`${name}-edge`, "web_acl_metric_name"),
   restApiName: (fronts: string) => upstreamEntry(`${name}-edge`, "rest_api_names", fronts),
@@ -124,6 +125,9 @@ describe.each(observed.map((d) => d.name))("%s-observability", (name) => {
           expect(value).toBe("WRITER");
         } else if (key === "QueueName") {
           expect(value).toBe(globalDlq.includes(a.alarm_name) ? "${aws_sqs_queue.Global_PagerDuty_DeadLetterQueue_52401C80.name}" : "${aws_sqs_queue.PagerDuty_DeadLetterQueue_912AC539.name}");
+        } else if (key === "Namespace") {
+          // Container Insights' Kubernetes namespace: the API's, from config.
+          expect([a.namespace, value]).toEqual(["ContainerInsights", d.compute.eks?.irsa.api.namespace]);
         } else if (key === "Region" || key === "Rule") {
           // CloudFront's global metrics; the web ACL's total over all rules.
           expect([a.namespace, key, value]).toEqual(key === "Region" ? ["AWS/CloudFront", "Region", "Global"] : ["AWS/WAFV2", "Rule", "ALL"]);

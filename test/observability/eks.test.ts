@@ -4,12 +4,11 @@ import { eksClusterAlarms } from "../../modules/observability/alarms/eks-cluster
 import { MetricAlarm } from "../../modules/observability/metric-alarm";
 import { DEPLOYMENTS } from "../support/deployments";
 import { synthOf } from "../support/modules";
-import { resources, stack } from "../support/synth";
+import { refBy, resources, stack, upstreamEntry } from "../support/synth";
 
 /**
- * No EKS cluster publishes Container Insights metrics yet (see the last
- * test), so the builder is proven on its own, as the stack will call it with
- * the contract's cluster name.
+ * The builder on its own, then its alarms in each commerce deployment's
+ * observability stack, dimensioned on the compute contract's cluster name.
  */
 describe("EKS node and pod health through Container Insights", () => {
   const name = "${data.terraform_remote_state.commerce-prod-compute.outputs.eks_cluster_names.Main}";
@@ -37,16 +36,44 @@ describe("EKS node and pod health through Container Insights", () => {
     ]).sort());
   });
 
-  // Container Insights' cluster metrics come from the amazon-cloudwatch-observability add-on; without it these alarms would
-  // all fire on missing data. Commerce's cluster installs only the core add-ons (docs/observability.md), so nothing is
-  // wired yet: adding that add-on to a cluster fails this test until the inventory builds the cluster's alarms.
-  it("is not wired into the inventory while no EKS cluster installs the Container Insights add-on", () => {
-    const clusters = DEPLOYMENTS.flatMap((d) => (d.compute.eks ? [[d.name, Object.keys(d.compute.eks.addons)] as const] : []));
-    expect(clusters.map(([name]) => name)).toEqual(["commerce-prod", "commerce-staging", "commerce-dev"]);
-    for (const [name, addons] of clusters) {
-      expect(addons, name).not.toContain("amazon-cloudwatch-observability");
-      const alarms = Object.values(resources(stack(`${name}-observability`), "aws_cloudwatch_metric_alarm"));
-      expect(alarms.filter((a) => a.namespace === "ContainerInsights" && JSON.stringify(a).includes("eks_cluster_names")), name).toEqual([]);
-    }
+  // Container Insights' metrics come from the clusters' amazon-cloudwatch-observability add-on (test/compute/containers).
+  describe.each([
+    ["commerce-prod", 5, 3],
+    ["commerce-staging", 4, 2],
+    ["commerce-dev", 2, 1],
+  ] as const)("%s", (name, minNodes, minPods) => {
+    const d = DEPLOYMENTS.find((x) => x.name === name)!;
+    const obs = stack(`${name}-observability`);
+    const cluster = upstreamEntry(`${name}-compute`, "eks_cluster_names", "Main");
+    const topic = refBy(obs, "aws_sns_topic", "name", d.observability.topicName, "arn");
+    const alarms = Object.values(resources(obs, "aws_cloudwatch_metric_alarm")).filter((a) => a.namespace === "ContainerInsights");
+
+    it("alarms on the cluster named by the compute contract: nodes under the node groups' minimum, the API namespace under its pod floor", () => {
+      const { cpuPercent, memoryPercent } = d.observability.thresholds;
+      const byName = (x: unknown[], y: unknown[]) => String(x[0]).localeCompare(String(y[0]));
+      expect(alarms.map((a) => [a.alarm_name, a.metric_name, a.dimensions, a.statistic, a.comparison_operator, a.threshold, a.treat_missing_data]).sort(byName)).toEqual([
+        [`${name}-eks-main-failed-nodes`, "cluster_failed_node_count", { ClusterName: cluster }, "Maximum", "GreaterThanThreshold", 0, "missing"],
+        [`${name}-eks-main-nodes`, "cluster_node_count", { ClusterName: cluster }, "Minimum", "LessThanThreshold", minNodes, "breaching"],
+        [`${name}-eks-main-node-cpu`, "node_cpu_utilization", { ClusterName: cluster }, "Average", "GreaterThanThreshold", cpuPercent, "missing"],
+        [`${name}-eks-main-node-memory`, "node_memory_utilization", { ClusterName: cluster }, "Average", "GreaterThanThreshold", memoryPercent, "missing"],
+        [`${name}-eks-main-pods-commerce`, "namespace_number_of_running_pods", { ClusterName: cluster, Namespace: "commerce" }, "Minimum", "LessThanThreshold", minPods, "breaching"],
+      ].sort(byName));
+      expect([cpuPercent, memoryPercent]).toEqual([80, 80]);
+      expect(minNodes).toBe(d.compute.eks!.nodeGroups.reduce((n, g) => n + g.minSize, 0));
+    });
+
+    it("evaluates by the environment's timing and notifies the deployment's topic on ALARM and OK", () => {
+      const t = DEFAULT_TIMING[d.environment];
+      for (const a of alarms) {
+        expect([a.period, a.evaluation_periods, a.datapoints_to_alarm], String(a.alarm_name)).toEqual([t.periodSeconds, t.evaluationPeriods, t.datapointsToAlarm]);
+        expect([a.alarm_actions, a.ok_actions], String(a.alarm_name)).toEqual([[topic], [topic]]);
+      }
+    });
+
+    it("puts the cluster on the dashboard as a row of its own", () => {
+      const dashboard = Object.values(resources(obs, "aws_cloudwatch_dashboard"));
+      expect(dashboard).toHaveLength(d.observability.dashboardName ? 1 : 0);
+      for (const x of dashboard) expect(String(x.dashboard_body)).toContain(`EKS cluster ${name}`);
+    });
   });
 });

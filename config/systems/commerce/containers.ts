@@ -1,11 +1,14 @@
 import type { Environment } from "../../presets";
 import type { ContainersInput } from "../types";
 
-/** Node counts per environment: the API group spans every AZ in staging and prod (3 AZs), spot capacity grows on demand. */
+/**
+ * Node counts per environment: the API group spans every AZ in staging and prod (3 AZs), spot capacity grows on demand.
+ * `apiPods`: running pods namespace `commerce` keeps at least (alarmed): one per API node in prod, two in staging, one in dev.
+ */
 const SIZES = {
-  dev: { api: { minSize: 1, desiredSize: 1, maxSize: 3 }, spot: { minSize: 1, desiredSize: 1, maxSize: 4 } },
-  staging: { api: { minSize: 3, desiredSize: 3, maxSize: 6 }, spot: { minSize: 1, desiredSize: 2, maxSize: 6 } },
-  prod: { api: { minSize: 3, desiredSize: 3, maxSize: 12 }, spot: { minSize: 2, desiredSize: 3, maxSize: 20 } },
+  dev: { api: { minSize: 1, desiredSize: 1, maxSize: 3 }, spot: { minSize: 1, desiredSize: 1, maxSize: 4 }, apiPods: 1 },
+  staging: { api: { minSize: 3, desiredSize: 3, maxSize: 6 }, spot: { minSize: 1, desiredSize: 2, maxSize: 6 }, apiPods: 2 },
+  prod: { api: { minSize: 3, desiredSize: 3, maxSize: 12 }, spot: { minSize: 2, desiredSize: 3, maxSize: 20 }, apiPods: 3 },
 } as const;
 
 /**
@@ -47,8 +50,9 @@ export function containers(env: Environment): ContainersInput {
         "kube-proxy": "v1.35.0-eksbuild.2",
         "aws-ebs-csi-driver": "v1.55.0-eksbuild.1",
         "eks-pod-identity-agent": "v1.3.10-eksbuild.2",
+        "amazon-cloudwatch-observability": "v4.7.0-eksbuild.1",
       },
-      apiServiceAccount: { namespace: "commerce", name: "api", stores: ["Main", "Sessions"] },
+      apiServiceAccount: { namespace: "commerce", name: "api", stores: ["Main", "Sessions"], minPods: size.apiPods },
     },
   };
 }

@@ -5,7 +5,7 @@ import { pascalCase } from "../../../lib/naming";
 import { accepted, check, matches, validateProps } from "../../validate";
 
 /** Add-ons that run as pods on nodes: created after the node groups, or they wait degraded until EKS times out. */
-const NEED_NODES = ["coredns", "aws-ebs-csi-driver"];
+const NEED_NODES = ["coredns", "aws-ebs-csi-driver", "amazon-cloudwatch-observability"];
 
 /** Props of a cluster's EKS-managed add-ons. */
 export interface EksAddonsProps {
@@ -14,8 +14,12 @@ export interface EksAddonsProps {
   readonly versions: Readonly<Record<string, string>>;
   /** IRSA role of the add-ons that call AWS, by add-on name. @default none */
   readonly serviceAccountRoleArns?: Readonly<Record<string, string>>;
-  /** The node groups, which coredns and the EBS CSI driver wait for. */
+  /** Add-on settings (`configuration_values` JSON), by add-on name. @default the add-on's defaults */
+  readonly configurationValues?: Readonly<Record<string, string>>;
+  /** The node groups, which coredns, the EBS CSI driver and the CloudWatch agent wait for. */
   readonly nodeGroups: ITerraformDependable[];
+  /** What else an add-on waits for (e.g. the log group its agent writes to), by add-on name. @default nothing */
+  readonly dependsOn?: Readonly<Record<string, ITerraformDependable[]>>;
 }
 
 /**
@@ -31,17 +35,20 @@ export class EksAddons extends Construct {
     const version = matches(/^v\d+\.\d+\.\d+-eksbuild\.\d+$/, "must be v<major>.<minor>.<patch>-eksbuild.<build> (an EKS add-on version)");
     validateProps(this, [
       ...Object.entries(props.versions).map(([name, v]) => check(`versions.${name}`, v, version)),
-      ...Object.keys(props.serviceAccountRoleArns ?? {}).map((name) => check(`serviceAccountRoleArns.${name}`, name, accepted(name, (n) => n in props.versions ? undefined : "must name one of the add-ons in versions"))),
+      ...(["serviceAccountRoleArns", "configurationValues", "dependsOn"] as const).flatMap((prop) => Object.keys(props[prop] ?? {}).map((name) =>
+        check(`${prop}.${name}`, name, accepted(name, (n) => n in props.versions ? undefined : "must name one of the add-ons in versions")))),
     ]);
     for (const [name, addonVersion] of Object.entries(props.versions)) {
+      const waits = [...(NEED_NODES.includes(name) ? props.nodeGroups : []), ...(props.dependsOn?.[name] ?? [])];
       new EksAddon(this, pascalCase(name), {
         clusterName: props.clusterName,
         addonName: name,
         addonVersion,
         serviceAccountRoleArn: props.serviceAccountRoleArns?.[name],
+        configurationValues: props.configurationValues?.[name],
         resolveConflictsOnCreate: "OVERWRITE",
         resolveConflictsOnUpdate: "PRESERVE",
-        dependsOn: NEED_NODES.includes(name) ? props.nodeGroups : undefined,
+        dependsOn: waits.length > 0 ? waits : undefined,
       });
     }
   }

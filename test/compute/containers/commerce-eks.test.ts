@@ -111,10 +111,10 @@ describe("commerce add-ons, pinned (docs/versions.md)", () => {
   const addon = (name: string) => byAttr(prod(), "aws_eks_addon", "addon_name", name);
   const nodeGroups = () => Object.keys(resources(prod(), "aws_eks_node_group")).map((id) => `aws_eks_node_group.${id}`);
 
-  it("pins each core add-on to the version recorded for 1.35", () => {
+  it("pins each add-on to the version recorded for 1.35", () => {
     expect(Object.fromEntries(Object.values(resources(prod(), "aws_eks_addon")).map((a) => [a.addon_name, a.addon_version]))).toEqual({
       "vpc-cni": "v1.21.1-eksbuild.3", coredns: "v1.13.1-eksbuild.1", "kube-proxy": "v1.35.0-eksbuild.2",
-      "aws-ebs-csi-driver": "v1.55.0-eksbuild.1", "eks-pod-identity-agent": "v1.3.10-eksbuild.2",
+      "aws-ebs-csi-driver": "v1.55.0-eksbuild.1", "eks-pod-identity-agent": "v1.3.10-eksbuild.2", "amazon-cloudwatch-observability": "v4.7.0-eksbuild.1",
     });
     for (const a of Object.values(resources(prod(), "aws_eks_addon"))) {
       expect(a).toMatchObject({ cluster_name: clusterRef("name"), resolve_conflicts_on_create: "OVERWRITE", resolve_conflicts_on_update: "PRESERVE" });
@@ -127,10 +127,28 @@ describe("commerce add-ons, pinned (docs/versions.md)", () => {
     for (const name of ["vpc-cni", "kube-proxy", "eks-pod-identity-agent"]) expect(addon(name)).not.toHaveProperty("depends_on");
   });
 
-  it("gives the VPC CNI and the EBS CSI driver their IRSA roles, the others none", () => {
+  it("gives the VPC CNI, the EBS CSI driver and the CloudWatch agent their IRSA roles, the others none", () => {
     expect(addon("vpc-cni").service_account_role_arn).toBe(refBy(prod(), "aws_iam_role", "name", "commerce-prod-eks-vpc-cni", "arn"));
     expect(addon("aws-ebs-csi-driver").service_account_role_arn).toBe(refBy(prod(), "aws_iam_role", "name", "commerce-prod-eks-ebs-csi", "arn"));
+    expect(addon("amazon-cloudwatch-observability").service_account_role_arn).toBe(refBy(prod(), "aws_iam_role", "name", "commerce-prod-eks-cloudwatch-agent", "arn"));
     for (const name of ["coredns", "kube-proxy", "eks-pod-identity-agent"]) expect(addon(name)).not.toHaveProperty("service_account_role_arn");
+  });
+
+  it.each(ENVS)("commerce-%s installs Container Insights after the nodes and its encrypted performance log group, metrics only (no container logs)", (env) => {
+    const groupName = `/aws/containerinsights/commerce-${env}/performance`;
+    const [address, group] = Object.entries(resources(s(env), "aws_cloudwatch_log_group")).find(([, g]) => g.name === groupName)!;
+    const protect = env !== "dev";
+    expect(group).toMatchObject({
+      retention_in_days: { prod: 365, staging: 90, dev: 30 }[env], kms_key_id: upstream(`commerce-${env}-network`, "logs_kms_key_arn"),
+      deletion_protection_enabled: protect, lifecycle: { prevent_destroy: protect },
+    });
+    const insights = Object.values(resources(s(env), "aws_eks_addon")).find((a) => a.addon_name === "amazon-cloudwatch-observability")!;
+    const groups = Object.values(resources(s(env), "aws_eks_node_group")).map((g) => g.node_group_name);
+    expect(insights.depends_on).toEqual([
+      ...Object.entries(resources(s(env), "aws_eks_node_group")).map(([a]) => `aws_eks_node_group.${a}`), `aws_cloudwatch_log_group.${address}`,
+    ]);
+    expect(groups).toEqual([`commerce-${env}-api`, `commerce-${env}-spot`]);
+    expect(JSON.parse(String(insights.configuration_values))).toEqual({ containerLogs: { enabled: false } });
   });
 });
 
@@ -160,13 +178,14 @@ describe("commerce IRSA (seed 004: Secrets Manager + IRSA)", () => {
     expect(paths).toEqual({
       "commerce-prod-eks-cluster": undefined, "commerce-prod-eks-node": undefined,
       "commerce-prod-eks-lb-controller": "/commerce-prod/", "commerce-prod-eks-cluster-autoscaler": "/commerce-prod/",
-      "commerce-prod-eks-ebs-csi": "/commerce-prod/", "commerce-prod-eks-vpc-cni": "/commerce-prod/", "commerce-prod-eks-api": "/commerce-prod/",
+      "commerce-prod-eks-ebs-csi": "/commerce-prod/", "commerce-prod-eks-vpc-cni": "/commerce-prod/", "commerce-prod-eks-cloudwatch-agent": "/commerce-prod/",
+      "commerce-prod-eks-api": "/commerce-prod/",
     });
   });
 
   it("conditions IRSA trust on the exact subject and audience with StringEquals (never StringLike)", () => {
     const irsa = Object.values(resources(prod(), "aws_iam_role")).map((r) => policy(r.assume_role_policy).Statement[0]).filter((t) => t.Action === "sts:AssumeRoleWithWebIdentity");
-    expect(irsa).toHaveLength(5);
+    expect(irsa).toHaveLength(6);
     for (const t of irsa) {
       const conditions = t.Condition as Record<string, Record<string, string>>;
       expect(Object.keys(conditions)).toEqual(["StringEquals"]);

@@ -141,6 +141,7 @@ export function expectedEksRoles(c: EksStack): Record<string, ExpectedRole> {
     },
     [`${d}-eks-ebs-csi`]: { trust: irsaTrust(c.s, "kube-system", "ebs-csi-controller-sa"), managed: [managed("service-role/AmazonEBSCSIDriverPolicy")] },
     [`${d}-eks-vpc-cni`]: { trust: irsaTrust(c.s, "kube-system", "aws-node"), managed: [managed("AmazonEKS_CNI_Policy")] },
+    [`${d}-eks-cloudwatch-agent`]: { trust: irsaTrust(c.s, "amazon-cloudwatch", "cloudwatch-agent"), managed: [managed("CloudWatchAgentServerPolicy")] },
     [`${d}-eks-api`]: {
       trust: irsaTrust(c.s, "commerce", "api"),
       inline: doc(
