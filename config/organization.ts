@@ -22,6 +22,10 @@ export type Guardrail = (typeof GUARDRAILS)[number];
 export const GUARDDUTY_FEATURES = ["S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "RUNTIME_MONITORING", "LAMBDA_NETWORK_LOGS"] as const;
 export type GuarddutyFeature = (typeof GUARDDUTY_FEATURES)[number];
 
+/** What workload accounts share with the monitoring account through CloudWatch cross-account observability (OAM). */
+export const OAM_RESOURCE_TYPES = ["AWS::CloudWatch::Metric", "AWS::Logs::LogGroup", "AWS::XRay::Trace"] as const;
+export type OamResourceType = (typeof OAM_RESOURCE_TYPES)[number];
+
 /** One member account of the organization. */
 export interface MemberAccountInput {
   /** Label, as in config/accounts.ts for accounts that host deployments: 3-32 lowercase letters, digits and hyphens. */
@@ -79,6 +83,12 @@ export interface OrganizationInput {
     readonly alertEmails: readonly string[];
     readonly alerts: readonly BudgetAlert[];
   };
+  /**
+   * Cross-account observability: the monitoring account holds the OAM sink;
+   * every member account hosting a deployment links these resource types to it.
+   * @default none
+   */
+  readonly observability?: { readonly monitoringAccount: string; readonly resourceTypes: readonly OamResourceType[] };
 }
 
 /** Mailbox of the platform team; plus-addressing gives every account its own root e-mail. */
@@ -125,6 +135,8 @@ export const ORGANIZATION: OrganizationInput = {
     alertEmails: ["platform-billing@thestack.example.com"],
     alerts: [{ percent: 80, on: "ACTUAL" }, { percent: 100, on: "ACTUAL" }, { percent: 100, on: "FORECASTED" }],
   },
+  // The seed's monitoring account: "CloudWatch Dashboards", "CloudWatch Metrics/Alarms", "XRay Analytics", "Xray Cross-account".
+  observability: { monitoringAccount: "saas-monitoring", resourceTypes: OAM_RESOURCE_TYPES },
 };
 
 /** An e-mail address AWS accepts for an account root user or a budget subscriber (RFC 5321 length, one @, a dotted domain). */
@@ -182,6 +194,15 @@ export function organizationProblems(org: OrganizationInput, deployments: readon
   Object.keys(org.controls).filter((u) => !units.includes(u)).forEach((u) => problem(`controls.${u}`, u, `must name an organizational unit (${unitList})`));
   for (const [field, label] of [["trail.logsAccount", org.trail.logsAccount], ["guardDuty.adminAccount", org.guardDuty.adminAccount]] as const) {
     if (!labels.includes(label)) problem(field, label, `must name a member account (${labels.join(", ")})`);
+  }
+  if (org.observability) {
+    const { monitoringAccount, resourceTypes } = org.observability;
+    if (!labels.includes(monitoringAccount)) problem("observability.monitoringAccount", monitoringAccount, `must name a member account (${labels.join(", ")})`);
+    if (resourceTypes.length === 0) problem("observability.resourceTypes", resourceTypes, `must list at least one of ${OAM_RESOURCE_TYPES.join(", ")}`);
+    for (const d of deployments.filter((d) => labels.includes(d.account.name) && d.region !== org.region)) {
+      problem("observability.monitoringAccount", monitoringAccount, `has its sink in ${org.region}, but ${d.name} runs in ${d.region} (an OAM link reaches a sink of its own region only)`);
+    }
+    resourceTypes.filter((t) => !OAM_RESOURCE_TYPES.includes(t)).forEach((t) => problem("observability.resourceTypes", t, `must be one of ${OAM_RESOURCE_TYPES.join(", ")}`));
   }
   org.budgets.alertEmails.forEach((e, i) => {
     if (!EMAIL.test(e)) problem(`budgets.alertEmails.${i}`, e, "must be an e-mail address (local@domain.tld, 6-64 characters)");

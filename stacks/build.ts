@@ -11,6 +11,8 @@ import { EdgeAccountStack } from "./edge-account-stack";
 import { EdgeStack } from "./edge-stack";
 import { MessagingStack } from "./messaging-stack";
 import { NetworkStack } from "./network-stack";
+import { ObservabilityAccountStack } from "./observability-account-stack";
+import { ObservabilitySinkStack } from "./observability-sink-stack";
 import { ObservabilityStack } from "./observability-stack";
 import { OrganizationGovernanceStack } from "./organization-governance-stack";
 import { StateStack } from "./state-stack";
@@ -38,6 +40,23 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
   for (const d of deployments) stateStackOf(d.account, d.region);
   if (deployments.some((d) => organization.accounts.some((a) => a.label === d.account.name))) {
     new OrganizationGovernanceStack(app, { organization, governance: GOVERNANCE, stateStack: stateStackOf(organization.management, organization.region) });
+  }
+  if (organization.observability) {
+    // Cross-account observability: the sink in the monitoring account (organization's region), one link per member account hosting a deployment.
+    const { monitoringAccount, resourceTypes } = organization.observability;
+    const member = organization.accounts.find((a) => a.label === monitoringAccount)!;
+    const monitoring = { name: member.label, id: member.id };
+    const members = deployments.filter((d) => organization.accounts.some((a) => a.label === d.account.name));
+    const sink = members.length > 0 ? new ObservabilitySinkStack(app, {
+      organization: organization.name, management: organization.management, monitoring, region: organization.region, resourceTypes, stateStack: stateStackOf(monitoring, organization.region),
+    }) : undefined;
+    const linked = new Set<string>();
+    for (const d of members) {
+      const backend = stateBackendFor(d.account, d.region);
+      if (linked.has(backend.stackName)) continue;
+      linked.add(backend.stackName);
+      new ObservabilityAccountStack(app, { account: d.account, backend, resourceTypes, sink: sink!, stateStack: stateStackOf(d.account, d.region) });
+    }
   }
   for (const g of governance) new AccountGovernanceStack(app, { governance: g, stateStack: stateStackOf(g.account, g.homeRegion) });
   const edgeAccounts = new Map<string, EdgeAccountStack>();

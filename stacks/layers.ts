@@ -7,7 +7,9 @@
  * - A deployment stack (`<system>-<env>-<layer>`) depends only on stacks of
  *   earlier layers of its own deployment, and on scope stacks.
  * - A scope stack (account: `<account>-<region>-<layer>`; organization:
- *   `organization-<layer>`) depends only on scope stacks of earlier layers.
+ *   `organization-<layer>`) depends only on scope stacks of earlier layers;
+ *   an account stack may also read its own layer's organization stack (an
+ *   account's OAM link reads the organization's sink).
  * - Glue lives in the later layer: event-source mappings, subscriptions and
  *   targets in compute; API Gateway's lambda permission, WAF associations
  *   and DNS records in edge.
@@ -30,7 +32,8 @@ export type StackScope = "deployment" | "account" | "organization";
  * The scopes each layer has stacks in. State exists once per account and
  * region; governance per organization (OUs, SCPs, the org trail) and per
  * account (OIDC provider, deploy roles, budgets); observability may add an
- * account-scoped stack for what exists once per account (OAM links).
+ * account-scoped stack for what exists once per account (OAM links) and an
+ * organization-scoped one for what the organization shares (the OAM sink).
  */
 export const LAYER_SCOPES: Readonly<Record<Layer, readonly StackScope[]>> = {
   state: ["account"],
@@ -40,7 +43,7 @@ export const LAYER_SCOPES: Readonly<Record<Layer, readonly StackScope[]>> = {
   messaging: ["deployment"],
   compute: ["deployment"],
   edge: ["deployment", "account"],
-  observability: ["deployment", "account"],
+  observability: ["deployment", "account", "organization"],
 };
 
 /** Position of a layer in apply order. */

@@ -9,6 +9,7 @@ import { DatabaseEvents } from "../modules/observability/database-events";
 import { MetricAlarm } from "../modules/observability/metric-alarm";
 import { LogQuery } from "../modules/observability/log-query";
 import { PagerDutySubscription } from "../modules/observability/pager-duty-subscription";
+import { StageSamplingRule } from "../modules/observability/sampling-rule";
 import { COMPUTE, type ComputeStack } from "./compute-stack";
 import { consume, defineContract, publish } from "./contracts";
 import { DATA, type DataStack } from "./data-stack";
@@ -105,6 +106,14 @@ export class ObservabilityStack extends LayerStack {
     o.logQueries.forEach((q, i) => new LogQuery(this, `LogQuery${i}`, {
       name: q.name, query: q.query, logGroupNames: q.functions.map((f) => compute().entry("function_log_group_names", f)),
     }));
+    if (o.sampling && d.edge.api) {
+      const fronts = d.edge.api.function.name;
+      new StageSamplingRule(this, "ApiSampling", {
+        ruleName: o.sampling.ruleName, sampling: o.sampling,
+        serviceName: `${edge().entry("rest_api_names", fronts)}/${edge().entry("rest_api_stage_names", fronts)}`,
+        stageArn: edge().entry("rest_api_stage_arns", fronts),
+      });
+    }
     if (o.dashboardName) {
       new DeploymentDashboard(this, "Dashboard", {
         name: o.dashboardName, region: d.region, periodSeconds: o.timing.periodSeconds, rows: entries.map((e) => ({ title: e.title, alarms: e.alarms, graphs: e.graphs })),

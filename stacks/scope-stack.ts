@@ -6,7 +6,11 @@ import { PlatformStack } from "./platform-stack";
 /** Where a scope stack lives: once per account and region, or once per organization (in its management account). */
 export type Scope =
   | { readonly kind: "account"; readonly account: AccountRef; readonly region: string }
-  | { readonly kind: "organization"; readonly organization: string; readonly management: AccountRef; readonly region: string };
+  | {
+    readonly kind: "organization"; readonly organization: string; readonly management: AccountRef; readonly region: string;
+    /** The member account the stack runs in, for an organization-wide service held by a delegated account (the monitoring account's OAM sink). @default management */
+    readonly account?: AccountRef;
+  };
 
 
 /**
@@ -20,7 +24,7 @@ export abstract class ScopeStack extends PlatformStack {
   readonly layer: Layer;
 
   protected constructor(parent: Construct, layer: Layer, scope: Scope) {
-    const account = scope.kind === "account" ? scope.account : scope.management;
+    const account = scope.kind === "account" ? scope.account : scope.account ?? scope.management;
     const tags: Record<string, string> = scope.kind === "account"
       ? { scope: "account", account: scope.account.name, layer }
       : { scope: "organization", organization: scope.organization, layer };

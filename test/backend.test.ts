@@ -4,7 +4,7 @@ import { manifest, stack, stackNames } from "./support/synth";
 /** Account-scoped stacks other than state: `<account>-<region>-<layer>`. */
 const isAccountScoped = (n: string) => /-[a-z]{2}-[a-z]+-\d-[a-z]+$/.test(n);
 // Governance stacks are scope stacks with their own keys (test/governance/).
-const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.endsWith("-governance") && !isAccountScoped(n));
+const layerStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.includes("-organization-") && !n.endsWith("-governance") && !isAccountScoped(n));
 const accountStacks = () => stackNames().filter((n) => !n.endsWith("-state") && !n.endsWith("-governance") && isAccountScoped(n));
 const stateStacks = () => stackNames().filter((n) => n.endsWith("-state"));
 
@@ -34,7 +34,7 @@ describe("stacks", () => {
     expect(stateStacks()).toEqual([
       "axonflow-dev-us-east-1-state", "axonflow-prod-us-east-1-state",
       "commerce-nonprod-us-west-2-state", "commerce-prod-us-west-2-state",
-      "saas-integration-test-eu-west-1-state", "saas-management-eu-west-1-state", "saas-prod-multi-tenant-eu-west-1-state",
+      "saas-integration-test-eu-west-1-state", "saas-management-eu-west-1-state", "saas-monitoring-eu-west-1-state", "saas-prod-multi-tenant-eu-west-1-state",
       "stackflow-dev-us-east-1-state", "stackflow-prod-us-east-1-state",
       "webhooks-dev-eu-central-1-state", "webhooks-prod-eu-central-1-state",
     ]);
@@ -72,7 +72,7 @@ describe("S3 backend", () => {
       return `${s3.bucket}/${s3.key}`;
     });
     expect(new Set(locations).size).toBe(locations.length);
-    expect(locations.length).toBe(65);
+    expect(locations.length).toBe(67);
   });
 
   it("is bootstrapped by state stacks that start on local state", () => {

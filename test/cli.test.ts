@@ -28,7 +28,7 @@ describe.concurrent("main.ts", () => {
     const outdir = join(work, "parallel");
     const result = await runMain({ CDKTF_OUTDIR: outdir, DEPLOYMENTS: "", SYNTH_WORKERS: "2" });
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stdout).toContain("Synthesized 87 stacks for 11 deployments");
+    expect(result.stdout).toContain("Synthesized 91 stacks for 11 deployments");
     expect(result.stdout).toContain("(2 processes)");
     expect(filesUnder(outdir)).toEqual(filesUnder(inject("synthDir")));
     expectSameAsSharedSynth(outdir);

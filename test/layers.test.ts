@@ -33,11 +33,13 @@ describe("layer dependency rules (stacks/layers.ts) over the manifest", () => {
     }
   });
 
-  it("a scope stack depends only on scope stacks of earlier layers", () => {
+  it("a scope stack depends only on scope stacks of earlier layers, or an account stack on its layer's organization stack", () => {
     for (const name of stackNames().filter((n) => kindOf(n).scope !== "deployment")) {
       for (const dependency of manifest().stacks[name].dependencies) {
         expect(kindOf(dependency).scope, `${name} -> ${dependency}`).not.toBe("deployment");
-        expect(layerIndex(layerOf(dependency)!)).toBeLessThan(layerIndex(layerOf(name)!));
+        const sameLayerAllowed = kindOf(name).scope === "account" && kindOf(dependency).scope === "organization";
+        if (sameLayerAllowed) expect(layerIndex(layerOf(dependency)!), `${name} -> ${dependency}`).toBeLessThanOrEqual(layerIndex(layerOf(name)!));
+        else expect(layerIndex(layerOf(dependency)!), `${name} -> ${dependency}`).toBeLessThan(layerIndex(layerOf(name)!));
       }
     }
   });

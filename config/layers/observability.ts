@@ -105,6 +105,25 @@ const pagerDutySchema = z.discriminatedUnion("source", [
   z.strictObject({ source: z.literal("secret"), secretName: secretName.optional() }),
 ], { error: "must be { source: \"variable\" } or { source: \"secret\", secretName? }" });
 
+/** X-Ray sampling of a deployment's REST API stage: a reservoir of traced requests per second, then a fixed share of the rest. */
+export interface Sampling {
+  readonly reservoirPerSecond: number;
+  /** Share of requests beyond the reservoir (0-1). */
+  readonly fixedRate: number;
+  /** Rules are matched in ascending priority; X-Ray's default rule is last (10000). */
+  readonly priority: number;
+}
+
+/** Dev and staging trace more of their few requests; prod keeps a larger reservoir and a smaller share. */
+export const DEFAULT_SAMPLING: Readonly<Record<Environment, Sampling>> = {
+  dev: { reservoirPerSecond: 1, fixedRate: 0.1, priority: 100 },
+  staging: { reservoirPerSecond: 1, fixedRate: 0.1, priority: 100 },
+  prod: { reservoirPerSecond: 10, fixedRate: 0.05, priority: 100 },
+};
+
+const fixedRate = z.number({ error: "must be a number between 0 and 1 (share of requests)" })
+  .min(0, { error: "must be a number between 0 and 1 (share of requests)" }).max(1, { error: "must be a number between 0 and 1 (share of requests)" });
+
 /** The `observability` section of a deployment. */
 export const observabilitySchema = z.strictObject({
   /**
@@ -120,6 +139,12 @@ export const observabilitySchema = z.strictObject({
   }).default({}),
   /** @default DEFAULT_THRESHOLDS of the environment */
   thresholds: thresholdsSchema.partial().default({}),
+  /** X-Ray sampling rule of the REST API stage (edge.api); functions keep Lambda's own sampling. @default DEFAULT_SAMPLING of the environment */
+  sampling: z.strictObject({
+    reservoirPerSecond: intBetween(0, 100000).optional(),
+    fixedRate: fixedRate.optional(),
+    priority: intBetween(1, 9999).optional(),
+  }).default({}),
   /** RDS event categories sent to the topic for every database (failover, failure...). @default ["failover", "failure", "maintenance", "notification"] */
   rdsEventCategories: z.array(enumOf(["availability", "failover", "failure", "low storage", "maintenance", "notification", "recovery", "restoration"])).min(1).optional(),
   /** A CloudWatch dashboard of every monitored component. @default true */
@@ -162,6 +187,8 @@ export interface ObservabilitySettings {
   readonly rdsEventCategories: readonly string[];
   readonly dashboardName?: string;
   readonly logQueries: readonly LogQuerySettings[];
+  /** `<deployment>-api` and its sampling, for a deployment with a REST API. */
+  readonly sampling?: Sampling & { readonly ruleName: string };
 }
 
 /**
@@ -208,12 +235,16 @@ export const observabilityLayer = defineLayer({
       ctx.name("kms-alias", name, "observability", d.name);
       if (pagerDuty) ctx.name("sqs-queue", `${name}-pagerduty-dlq`, "observability.pagerDuty", d.name);
     }
+    const samplingRuleName = `${d.name}-api`;
+    // X-Ray rule names are 1-32 characters; deployment names are shorter today, a long preview name is refused here.
+    if (edge?.api && samplingRuleName.length > 32) ctx.problem("observability.sampling", samplingRuleName, "must be a rule name of at most 32 characters (X-Ray sampling rules): shorten the deployment name");
     return {
       enabled, topicName, globalTopicName, pagerDuty, timing,
       thresholds: { ...DEFAULT_THRESHOLDS[d.environment], ...o.thresholds },
       rdsEventCategories: o.rdsEventCategories ?? ["failover", "failure", "maintenance", "notification"],
       dashboardName: o.dashboard ? d.name : undefined,
       logQueries: o.logQueries.map((q) => ({ ...q, name: `${d.name}/${q.name}` })),
+      sampling: edge?.api ? { ruleName: samplingRuleName, ...DEFAULT_SAMPLING[d.environment], ...o.sampling } : undefined,
     };
   },
   used: (s: ObservabilitySettings) => s.enabled,

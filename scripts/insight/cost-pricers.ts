@@ -66,6 +66,10 @@ export const FREE = new Set([
   "tls_self_signed_cert",
   // EKS access entries, add-ons (their pods run on the nodes) and the IRSA provider: no charge of their own.
   "aws_eks_access_entry", "aws_eks_access_policy_association", "aws_eks_addon", "aws_iam_openid_connect_provider",
+  // Cross-account observability: sharing metrics, logs and traces through OAM costs nothing beyond the data's own charges.
+  "aws_oam_sink", "aws_oam_sink_policy", "aws_oam_link",
+  // A sampling rule is free; X-Ray bills the traces it records (usage, not estimated here).
+  "aws_xray_sampling_rule",
 ]);
 
 const money = (n: number): string => `$${Number(n.toPrecision(6))}`;

@@ -78,6 +78,7 @@ export const SUPPORTING = new Set([
   "aws_default_security_group", "aws_flow_log",
   // Alarms and dashboards watch nearly everything: drawn, they would hide the traffic path behind monitoring edges.
   "aws_cloudwatch_metric_alarm", "aws_cloudwatch_dashboard", "aws_cloudwatch_query_definition", "aws_db_event_subscription", "aws_vpc_security_group_egress_rule",
+  "aws_oam_sink", "aws_oam_sink_policy", "aws_oam_link", "aws_xray_sampling_rule",
   "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_policy", "aws_iam_instance_profile", "aws_iam_service_linked_role",
   "aws_kms_key", "aws_kms_alias", "aws_kms_grant", "aws_cloudwatch_log_group", "aws_secretsmanager_secret", "aws_secretsmanager_secret_version",
   "aws_db_subnet_group", "aws_db_parameter_group", "aws_rds_cluster_instance", "aws_rds_cluster_parameter_group",

@@ -75,7 +75,8 @@ export function synth(deploymentNames: readonly string[], outdir: string): void 
 
 /**
  * The organization's own stacks (its governance stack and the management
- * account's state stack) under the pseudo-deployment `<organization>-organization`:
+ * account's state stack) under the pseudo-deployment `<organization>-organization`
+ * (the monitoring account's state and OAM sink stacks under `<organization>-monitoring`):
  * they belong to no deployment, plan with the management account's role
  * (`AWS_PLAN_ROLE_ARN_<ORGANIZATION>_ORGANIZATION`), count as production for
  * the plan gate, and are applied by an administrator, never by the apply
@@ -83,7 +84,15 @@ export function synth(deploymentNames: readonly string[], outdir: string): void 
  */
 export function organizationStacks(org: OrganizationInput = ORGANIZATION): Map<string, Pick<Deployment, "name" | "region" | "account" | "environment">> {
   const owner = { name: `${org.name}-organization`, region: org.region, account: org.management, environment: "prod" as const };
-  return new Map([[stateBackendFor(org.management, org.region).stackName, owner], [scopeStackName({ kind: "organization", organization: org.name }, "governance"), owner]]);
+  const stacks = new Map([[stateBackendFor(org.management, org.region).stackName, owner], [scopeStackName({ kind: "organization", organization: org.name }, "governance"), owner]]);
+  if (org.observability) {
+    // The OAM sink runs in the monitoring account: its own pseudo-deployment, planned with that account's role.
+    const monitoring = { name: org.observability.monitoringAccount, id: org.accounts.find((a) => a.label === org.observability!.monitoringAccount)?.id };
+    const sinkOwner = { name: `${org.name}-monitoring`, region: org.region, account: monitoring, environment: "prod" as const };
+    stacks.set(stateBackendFor(monitoring, org.region).stackName, sinkOwner);
+    stacks.set(scopeStackName({ kind: "organization", organization: org.name }, "observability"), sinkOwner);
+  }
+  return stacks;
 }
 
 /**

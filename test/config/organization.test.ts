@@ -34,7 +34,7 @@ describe("organization config", () => {
 
   it("refuses a region list that leaves out a region a member account's deployment runs in", () => {
     expect(problems({ ...ORGANIZATION, allowedRegions: ["eu-west-1"] })).toEqual([]);
-    expect(problems({ ...ORGANIZATION, region: "us-east-1", allowedRegions: ["us-east-1"] })).toEqual([
+    expect(problems({ ...ORGANIZATION, observability: undefined, region: "us-east-1", allowedRegions: ["us-east-1"] })).toEqual([
       'organization: allowedRegions = ["us-east-1"]: must include eu-west-1, where serverless-saas-prod runs in member account saas-prod-multi-tenant',
       'organization: allowedRegions = ["us-east-1"]: must include eu-west-1, where serverless-saas-dev runs in member account saas-integration-test',
     ]);

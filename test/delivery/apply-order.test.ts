@@ -68,19 +68,23 @@ describe("apply order of every synthesized deployment", () => {
     const order = deploymentStacks(manifest(), d);
     const state = stateBackendFor(d.account, d.region).stackName;
     const governance = scopeStackName({ kind: "account", account: d.account.name, region: d.region }, "governance");
-    expect(order.slice(0, 2)).toEqual([state, governance]);
+    // The organization's stacks a deployment reads (serverless-saas' OAM link reads the sink) come with it, applied by an administrator.
+    const organization = order.filter((s) => s.includes("-organization-"));
+    expect(organization).toEqual(d.system === "serverless-saas" ? ["the-stack-organization-observability"] : []);
+    expect(order.filter((s) => !organization.includes(s)).slice(0, 2)).toEqual([state, governance]);
     // Every stack named after the deployment is included, and nothing of another deployment.
     const own = Object.keys(manifest().stacks).filter((s) => s.startsWith(`${d.name}-`) && LAYERS.some((l) => s === `${d.name}-${l}`));
     // Account-scoped stacks of the deployment's account and region (the edge one where it has a REST API).
     const scoped = LAYERS.map((l) => state.replace(/-state$/, `-${l}`)).filter((s) => s !== state && s in manifest().stacks);
-    expect([...order].sort()).toEqual([state, ...scoped, ...own].sort());
+    expect([...order].sort()).toEqual([state, ...scoped, ...own, ...organization].sort());
     expect(own.length).toBeGreaterThanOrEqual(1);
     // Each stack comes after everything it depends on (explicit dependency or cross-stack reference).
     for (const [i, stack] of order.entries()) {
       for (const dep of manifest().stacks[stack].dependencies) expect(order.indexOf(dep), `${stack} needs ${dep} first`).toBeLessThan(i);
     }
     // A deployment depends on nothing outside itself, so its apply is self-contained.
-    expect(externalDependencies(manifest(), order)).toEqual([]);
+    // (but for the state stack of the monitoring account, which holds the organization's sink and is applied with it).
+    expect(externalDependencies(manifest(), order)).toEqual(organization.length > 0 ? ["saas-monitoring-eu-west-1-state"] : []);
     // Order follows the dependencies, not the layer list (docs/delivery.md: waves come from the manifest), so a
     // layer needing only state and data (edge) is applied before network-dependent ones; within a wave, SPEC layer order.
     expect(order).toEqual(applyWaves(manifest(), order).flat());
@@ -95,8 +99,10 @@ describe("apply order of every synthesized deployment", () => {
 
   it("gives every stack an owner (the organization's own stacks to the organization), and shares commerce's nonprod state stack between dev and staging", () => {
     const owners = stackOwners(manifest(), DEPLOYMENTS);
-    expect(Object.keys(manifest().stacks).filter((s) => !owners.has(s)).sort()).toEqual([...organizationStacks().keys()].sort());
-    expect([...organizationStacks().keys()]).toEqual(["saas-management-eu-west-1-state", "the-stack-organization-governance"]);
+    // The sink stack is also upstream of serverless-saas' link stacks; describeStacks gives it the monitoring pseudo-owner.
+    const sink = "the-stack-organization-observability";
+    expect(Object.keys(manifest().stacks).filter((s) => !owners.has(s)).sort()).toEqual([...organizationStacks().keys()].filter((s) => s !== sink).sort());
+    expect([...organizationStacks().keys()]).toEqual(["saas-management-eu-west-1-state", "the-stack-organization-governance", "saas-monitoring-eu-west-1-state", sink]);
     expect(owners.get("commerce-nonprod-us-west-2-state")!.map((d) => d.name)).toEqual(["commerce-staging", "commerce-dev"]);
   });
 

@@ -41,11 +41,14 @@ describe("preview deployments of two pull requests at once", () => {
   it("synthesize their own network, data, messaging and observability stacks, beside the scope stacks of their account and organization, which a preview never applies", () => {
     expect(previews.map((s) => s.name)).toEqual([
       "saas-integration-test-eu-west-1-governance",
+      "saas-integration-test-eu-west-1-observability",
       "saas-integration-test-eu-west-1-state",
       "saas-management-eu-west-1-state",
+      "saas-monitoring-eu-west-1-state",
       "serverless-saas-pr-12-data", "serverless-saas-pr-12-messaging", "serverless-saas-pr-12-network", "serverless-saas-pr-12-observability",
       "serverless-saas-pr-13-data", "serverless-saas-pr-13-messaging", "serverless-saas-pr-13-network", "serverless-saas-pr-13-observability",
       "the-stack-organization-governance",
+      "the-stack-organization-observability",
     ]);
   });
 

@@ -20,7 +20,7 @@ describe("the platform pack over every deployment", () => {
   });
 
   it("looks at every stack and really evaluates rules on them", () => {
-    expect(result.stacks).toBe(87);
+    expect(result.stacks).toBe(91);
     expect(result.evaluations).toBeGreaterThan(1500);
     expect(result.rules).toBe(PLATFORM_PACK.entries.length);
   });
