@@ -11,6 +11,8 @@ export interface FunctionCodeBucketProps {
   readonly kmsKeyArn: string;
   /** Refuse `terraform destroy` (staging and prod: the bucket holds every released package). */
   readonly preventDestroy: boolean;
+  /** Access-log bucket of the account and region. */
+  readonly accessLogBucket: string;
 }
 
 /** Object key of the bootstrap package every function is created from. */
@@ -36,6 +38,7 @@ export class FunctionCodeBucket extends Construct {
       bucketName: props.bucketName,
       kmsKeyArn: props.kmsKeyArn,
       preventDestroy: props.preventDestroy,
+      accessLogs: { bucket: props.accessLogBucket },
       // Released packages stay while a version may run them; rollback goes back at most 90 days.
       lifecycleRules: [{ id: "expire-noncurrent-packages", status: "Enabled", filter: [{ prefix: "releases/" }], noncurrentVersionExpiration: [{ noncurrentDays: 90 }] }],
     });
