@@ -11,6 +11,12 @@ export interface StateBackendLocation {
   readonly region: string;
   /** Key of the bootstrap stack's own state once migrated into its bucket. */
   readonly ownKey: string;
+  /**
+   * Bucket receiving the S3 server access logs of every bucket in this
+   * account and region (S3 delivers only within a region); created by the
+   * bootstrap stack, named here so the stacks applied after it need no output.
+   */
+  readonly accessLogBucket: string;
 }
 
 /**
@@ -26,6 +32,7 @@ export function stateBackendFor(account: AccountRef, region: string): StateBacke
     keyAlias: `${account.name}-${region}-tfstate`,
     region,
     ownKey: `_bootstrap/${account.name}/${region}.tfstate`,
+    accessLogBucket: `${account.name}${idPart}-${region}-access-logs`,
   };
 }
 

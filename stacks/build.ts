@@ -39,7 +39,10 @@ export function buildStacks(app: App, deployments: readonly Deployment[], all: r
   };
   for (const d of deployments) stateStackOf(d.account, d.region);
   if (deployments.some((d) => organization.accounts.some((a) => a.label === d.account.name))) {
-    new OrganizationGovernanceStack(app, { organization, governance: GOVERNANCE, stateStack: stateStackOf(organization.management, organization.region) });
+    const org = new OrganizationGovernanceStack(app, { organization, governance: GOVERNANCE, stateStack: stateStackOf(organization.management, organization.region) });
+    // The trail bucket in the logs account logs into that account's access-log bucket, which its state stack holds.
+    const logs = organization.accounts.find((a) => a.label === organization.trail.logsAccount);
+    if (logs?.id) org.addDependency(stateStackOf({ name: logs.label, id: logs.id }, organization.region));
   }
   if (organization.observability) {
     // Cross-account observability: the sink in the monitoring account (organization's region), one link per member account hosting a deployment.

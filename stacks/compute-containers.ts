@@ -130,7 +130,7 @@ function buildEcs(stack: ComputeStack, props: ComputeStackProps, e: EcsSettings,
     const certificate = new AlbCertificate(scope, `${lb.id}Certificate`, lb.certificate.source === "privateCa"
       ? { source: "privateCa", domainName: lb.certificate.domainName, certificateAuthorityArn: lb.certificate.certificateAuthorityArn ?? ca!.arn, dependsOn: ca ? [ca.activation] : undefined }
       : lb.certificate);
-    const logs = new AccessLogBucket(scope, `${lb.id}AccessLogs`, { bucketName: lb.accessLogsBucket, accountId: stack.accountId, retentionDays: d.logRetentionDays, preventDestroy: d.deletionProtection });
+    const logs = new AccessLogBucket(scope, `${lb.id}AccessLogs`, { bucketName: lb.accessLogsBucket, accountId: stack.accountId, retentionDays: d.logRetentionDays, preventDestroy: d.deletionProtection, serverAccessLogBucket: stack.accessLogBucket });
     loadBalancers[lb.id] = new InternalAlb(scope, lb.id, {
       name: lb.name, targetGroupName: lb.targetGroupName, vpcId: network.get("vpc_id"), subnetIds: network.get("compute_subnet_ids"),
       securityGroupId: network.entry("workload_security_group_ids", lb.workload), ingressCidrs: lb.ingressCidrs ?? [network.get("vpc_cidr")],

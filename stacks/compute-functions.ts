@@ -59,7 +59,7 @@ export function buildFunctions(stack: ComputeStack, props: ComputeStackProps): F
   const scope: ArnScope = { partition: stack.partition, region: d.region, accountId: stack.accountId };
 
   const code = new FunctionCodeBucket(stack, "FunctionCode", {
-    bucketName: d.compute.codeBucketName, kmsKeyArn: dataKeyArn, preventDestroy: d.deletionProtection,
+    bucketName: d.compute.codeBucketName, kmsKeyArn: dataKeyArn, preventDestroy: d.deletionProtection, accessLogs: { bucket: stack.accessLogBucket },
   });
   if (d.compute.functionSecrets.some((s) => s.generated)) new RandomProvider(stack, "random");
   const secrets = new Map(d.compute.functionSecrets.map((s) => [s.id, new FunctionSecret(stack, `Secret${s.id}`, { settings: s, kmsKeyArn: dataKeyArn })]));

@@ -112,7 +112,7 @@ export class DataStack extends LayerStack {
       stores[s.id] = { endpoint: r.primaryEndpoint, readerEndpoint: r.readerEndpoint, port: r.port, securityGroupId: r.securityGroupId, secretArn: r.authTokenSecretArn, resourceId: undefined };
     }
     const tables = d.data.dynamodb.map((s) => [s.id, new DynamodbTable(this, s.id, { settings: s, kmsKeyArn: key.arn })] as const);
-    const buckets = d.data.mediaBuckets.map((s) => [s.id, new MediaBucket(this, s.id, { settings: s, kmsKeyArn: key.arn })] as const);
+    const buckets = d.data.mediaBuckets.map((s) => [s.id, new MediaBucket(this, s.id, { settings: s, kmsKeyArn: key.arn, accessLogBucket: this.accessLogBucket })] as const);
     const byId = <T, V>(entries: readonly (readonly [string, T])[], value: (t: T) => V | undefined) =>
       Object.fromEntries(entries.flatMap(([id, t]) => (value(t) === undefined ? [] : [[id, value(t) as V]])));
     const storeList = Object.entries(stores);

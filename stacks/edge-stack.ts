@@ -46,6 +46,10 @@ const ORIGIN_HEADER = "X-Origin-Verify";
 /** Where CloudFront reads certificates, web ACLs and its logs' configuration. */
 const CLOUDFRONT_REGION = "us-east-1";
 
+/** Why a site bucket of a deployment outside us-east-1 has no server access logs (docs/observability.md, "Left for later"). */
+const EDGE_CODE_BUCKET_LOG_EXEMPTION = "S3 delivers server access logs only into a bucket of the source bucket's region, and this account has no us-east-1 access-log bucket (no state stack there); only the release pipeline writes the Lambda@Edge packages, and CloudTrail records its UpdateFunctionCode calls";
+const SITE_BUCKET_LOG_EXEMPTION = "S3 delivers server access logs only into a bucket of the source bucket's region, and this account has no us-east-1 access-log bucket (no state stack there); CloudFront, the bucket's only reader, logs every request it serves";
+
 /** What the edge layer publishes for observability; maps are keyed by the distribution's config id. */
 export const EDGE = defineContract("edge", {
   distribution_ids: { kind: "map", description: "Id of each CloudFront distribution (DistributionId metric dimension)" },
@@ -111,6 +115,7 @@ export class EdgeStack extends LayerStack {
         const certificateArn = x.certificateArn ?? new DnsValidatedCertificate(global, `${x.id}Certificate`, { domainName: x.hostname, zoneId: zone!.zoneId }).arn;
         const viewerAuth = x.viewerAuth && new ViewerAuthFunction(global, `${x.id}ViewerAuth`, {
           ...x.viewerAuth, rolePath: `/${d.name}/`, logRetentionDays: e.logRetentionDays, protect: e.protect,
+          codeAccessLogs: d.region === CLOUDFRONT_REGION ? { bucket: this.accessLogBucket } : { exemption: EDGE_CODE_BUCKET_LOG_EXEMPTION },
           accountId: this.accountId, partition: this.partition, hostname: x.hostname,
         });
         const distribution = new Distribution(global, x.id, {
@@ -231,6 +236,8 @@ export class EdgeStack extends LayerStack {
     for (const x of sites) {
       new PrivateBucket(global, `${x.id}Site`, {
         bucketName: x.origin.bucketName, kmsKeyArn: key.arn, preventDestroy: e.protect,
+        // S3 logs only into a bucket of the source's own region; the account has one in us-east-1 only where a deployment runs there.
+        accessLogs: d.region === CLOUDFRONT_REGION ? { bucket: this.accessLogBucket } : { exemption: SITE_BUCKET_LOG_EXEMPTION },
         policyStatements: [{
           Sid: "CloudFrontReads", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
           Resource: `arn:${this.partition}:s3:::${x.origin.bucketName}/*`,

@@ -29,6 +29,8 @@ export abstract class LayerStack extends PlatformStack implements Producer {
   readonly deployment: Deployment;
   readonly layer: Layer;
   readonly state: StateLocation;
+  /** The account and region's access-log bucket, created by the state stack this stack depends on. */
+  readonly accessLogBucket: string;
 
   protected constructor(scope: Construct, layer: Exclude<Layer, "state">, props: LayerStackProps) {
     const d = props.deployment;
@@ -43,6 +45,7 @@ export abstract class LayerStack extends PlatformStack implements Producer {
     const key = layerStateKey(d.system, d.stage, layer);
     claimStateKey(scope, `${backend.bucket}/${key}`, this.node.id);
     this.state = { bucket: backend.bucket, key, region: backend.region };
+    this.accessLogBucket = backend.accessLogBucket;
     new S3Backend(this, {
       bucket: backend.bucket,
       key,

@@ -114,7 +114,9 @@ export class OrganizationGovernanceStack extends ScopeStack {
       const trailArn = `arn:${this.partition}:cloudtrail:${org.region}:${this.accountId}:trail/${org.trail.name}`;
       const bucket = new TrailBucket(this, "TrailBucket", {
         bucketName: org.trail.bucketName, trailArn, managementAccountId: this.accountId, organizationId: organization.id,
-        logsAccountId: logs.id, partition: this.partition, provider: this.providerFor({ region: org.region, account: { name: logs.label, id: logs.id } }),
+        logsAccountId: logs.id, partition: this.partition,
+        accessLogBucket: stateBackendFor({ name: logs.label, id: logs.id }, org.region).accessLogBucket,
+        provider: this.providerFor({ region: org.region, account: { name: logs.label, id: logs.id } }),
       });
       new OrganizationTrail(this, "Trail", { name: org.trail.name, bucketName: bucket.bucket.bucketName, kmsKeyArn: bucket.keyArn, bucketPolicy: bucket.bucket.policy });
     }

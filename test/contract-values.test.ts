@@ -101,11 +101,13 @@ describe.each(DEPLOYMENTS.filter((d) => d.layers.includes("data")).map((d) => [d
 });
 
 describe.each(stackNames().filter((n) => n.endsWith("-state")))("%s publishes", (name) => {
-  it("its lock table, state bucket and state key", () => {
+  it("its lock table, state bucket, access-log bucket and state key", () => {
     const s = stack(name);
+    const prefix = name.slice(0, -"-state".length).replace(/^(.*)-([a-z]{2}-[a-z]+-\d)$/, (_m, account: string, region: string) => `${account}${account === "stackflow-prod" ? "-373544523367" : ""}-${region}`);
     expect(outputValues(s)).toEqual({
       lock_table: onlyRef(s, "aws_dynamodb_table", "name"),
-      state_bucket: onlyRef(s, "aws_s3_bucket", "bucket"),
+      state_bucket: refBy(s, "aws_s3_bucket", "bucket", `${prefix}-tfstate`, "bucket"),
+      access_log_bucket: refBy(s, "aws_s3_bucket", "bucket", `${prefix}-access-logs`, "bucket"),
       state_kms_key_arn: onlyRef(s, "aws_kms_key", "arn"),
     });
   });

@@ -331,7 +331,13 @@ describe.each(stackNames().filter((n) => !n.endsWith("-governance")))("%s", (nam
         Sid: "ElbDeliversAccessLogs", Effect: "Allow", Principal: { AWS: `\${data.aws_elb_service_account.${elb}.arn}` },
         Action: "s3:PutObject", Resource: `${arn}/alb/AWSLogs/${ACCOUNT}/*`,
       }] : [];
-      expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`]), ...accessLogs, ...siteReaders(d, p.bucket as string)));
+      // The account and region's access-log bucket lets S3 log delivery write for this account's buckets only.
+      const destination = (resources(d.s, "aws_s3_bucket")[(p.bucket as string).slice("${aws_s3_bucket.".length, -".id}".length)]?.tags as Record<string, string> | undefined)?.["log-destination"] === "s3-server-access-logs";
+      const serverLogs = destination ? [{
+        Sid: "S3ServerAccessLogsDelivery", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: `${arn}/*`,
+        Condition: { ArnLike: { "aws:SourceArn": `${ARN}:s3:::*` }, StringEquals: { "aws:SourceAccount": ACCOUNT } },
+      }] : [];
+      expect(policy(p.policy)).toEqual(document(tlsDeny("s3:*", [arn, `${arn}/*`]), ...accessLogs, ...serverLogs, ...siteReaders(d, p.bucket as string)));
     }
     // One policy per queue: a queue left without one would accept plain HTTP unnoticed.
     expect(Object.keys(resources(d.s, "aws_sqs_queue_policy")).length).toBe(Object.keys(resources(d.s, "aws_sqs_queue")).length);

@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { only, onlyRef, policy, ref, stack } from "./support/synth";
+import { byAttr, matching, only, onlyRef, policy, refBy, stack } from "./support/synth";
 
 describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
   const s = () => stack("stackflow-prod-us-east-1-state");
-  const bucketRef = () => ref(s(), "aws_s3_bucket", () => true, "id");
+  const STATE_BUCKET = "stackflow-prod-373544523367-us-east-1-tfstate";
+  const bucketRef = () => refBy(s(), "aws_s3_bucket", "bucket", STATE_BUCKET, "id");
+  /** The state bucket's companion of a type (the access-log bucket beside it has its own, tested in test/access-logs.test.ts). */
+  const own = (type: string) => byAttr(s(), type, "bucket", bucketRef());
   const keyArn = () => onlyRef(s(), "aws_kms_key", "arn");
 
   it("creates the bucket the layer stacks' backend names, never destroyed by Terraform", () => {
-    expect(only(s(), "aws_s3_bucket")).toMatchObject({
-      bucket: "stackflow-prod-373544523367-us-east-1-tfstate",
+    expect(byAttr(s(), "aws_s3_bucket", "bucket", STATE_BUCKET)).toMatchObject({
+      bucket: STATE_BUCKET,
       force_destroy: false,
       lifecycle: { prevent_destroy: true },
     });
@@ -16,8 +19,8 @@ describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
   });
 
   it("versions state and expires superseded versions after 90 days", () => {
-    expect(only(s(), "aws_s3_bucket_versioning")).toMatchObject({ bucket: bucketRef(), versioning_configuration: { status: "Enabled" } });
-    expect(only(s(), "aws_s3_bucket_lifecycle_configuration")).toMatchObject({
+    expect(own("aws_s3_bucket_versioning")).toMatchObject({ bucket: bucketRef(), versioning_configuration: { status: "Enabled" } });
+    expect(own("aws_s3_bucket_lifecycle_configuration")).toMatchObject({
       bucket: bucketRef(),
       rule: [
         { id: "expire-noncurrent-state-versions", status: "Enabled", filter: [{ prefix: "" }], noncurrent_version_expiration: [{ noncurrent_days: 90 }] },
@@ -27,7 +30,7 @@ describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
   });
 
   it("encrypts with its rotating customer-managed key", () => {
-    expect(only(s(), "aws_s3_bucket_server_side_encryption_configuration")).toMatchObject({
+    expect(own("aws_s3_bucket_server_side_encryption_configuration")).toMatchObject({
       bucket: bucketRef(),
       rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: keyArn() }, bucket_key_enabled: true }],
     });
@@ -35,13 +38,19 @@ describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
     expect(only(s(), "aws_kms_alias").name).toBe("alias/stackflow-prod-us-east-1-tfstate");
   });
 
+  it("logs its requests into the access-log bucket created beside it", () => {
+    expect(matching(s(), "aws_s3_bucket_logging", (r) => r.bucket === bucketRef())).toEqual([expect.objectContaining({
+      target_bucket: refBy(s(), "aws_s3_bucket", "bucket", "stackflow-prod-373544523367-us-east-1-access-logs", "bucket"), target_prefix: `${STATE_BUCKET}/`,
+    })]);
+  });
+
   it("blocks public access, disables ACLs and refuses plain HTTP", () => {
-    expect(only(s(), "aws_s3_bucket_public_access_block")).toMatchObject({
+    expect(own("aws_s3_bucket_public_access_block")).toMatchObject({
       bucket: bucketRef(), block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
     });
-    expect(only(s(), "aws_s3_bucket_ownership_controls")).toMatchObject({ rule: { object_ownership: "BucketOwnerEnforced" } });
-    const arn = ref(s(), "aws_s3_bucket", () => true, "arn");
-    expect(policy(only(s(), "aws_s3_bucket_policy").policy).Statement).toEqual([{
+    expect(own("aws_s3_bucket_ownership_controls")).toMatchObject({ rule: { object_ownership: "BucketOwnerEnforced" } });
+    const arn = refBy(s(), "aws_s3_bucket", "bucket", STATE_BUCKET, "arn");
+    expect(policy(own("aws_s3_bucket_policy").policy).Statement).toEqual([{
       Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",
       Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } },
     }]);
@@ -62,6 +71,6 @@ describe("state bootstrap stack (stackflow-prod, us-east-1)", () => {
   });
 
   it("outputs the names an operator needs for the migration", () => {
-    expect(Object.keys(s().output ?? {}).sort()).toEqual(["lock_table", "state_bucket", "state_kms_key_arn"]);
+    expect(Object.keys(s().output ?? {}).sort()).toEqual(["access_log_bucket", "lock_table", "state_bucket", "state_kms_key_arn"]);
   });
 });

@@ -7,6 +7,8 @@ import { protection } from "./protection";
 export interface MediaBucketProps {
   readonly settings: MediaBucketSettings;
   readonly kmsKeyArn: string;
+  /** Access-log bucket of the account and region. */
+  readonly accessLogBucket: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export class MediaBucket extends Construct {
     const bucket = new PrivateBucket(this, "Bucket", {
       bucketName: s.name,
       kmsKeyArn: props.kmsKeyArn,
+      accessLogs: { bucket: props.accessLogBucket },
       preventDestroy: protection(s.deletionProtection, s.name).lifecycle.preventDestroy,
       lifecycleRules: [
         {

@@ -3,7 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LambdaFunction } from "@cdktf/provider-aws/lib/lambda-function";
 import { Construct } from "constructs";
 import { bootstrapPackageBase64 } from "../compute/functions/bootstrap-package";
-import { FunctionCodeBucket } from "../compute/functions/code-bucket";
+import { FunctionCodeBucket, type FunctionCodeBucketProps } from "../compute/functions/code-bucket";
 import { policyDocument } from "../iam/policy-document";
 import { serviceKeyUse } from "../kms/key-grants";
 import { KmsKey } from "../kms/kms-key";
@@ -13,6 +13,8 @@ import { between, check, validateProps } from "../validate";
 /** Props of a Lambda@Edge viewer-request check; its scope must be on the us-east-1 provider. */
 export interface ViewerAuthFunctionProps {
   readonly functionName: string;
+  /** Server access logs of the us-east-1 code bucket: that region's access-log bucket, or why there is none. */
+  readonly codeAccessLogs: FunctionCodeBucketProps["accessLogs"];
   readonly roleName: string;
   /** The deployment's IAM path, `/<deployment>/`. */
   readonly rolePath: string;
@@ -79,6 +81,7 @@ export class ViewerAuthFunction extends Construct {
     });
     const code = new FunctionCodeBucket(this, "Code", {
       bucketName: props.codeBucketName, kmsKeyArn: key.arn, preventDestroy: props.protect, bootstrapBase64: bootstrapPackageBase64(EDGE_BOOTSTRAP),
+      accessLogs: props.codeAccessLogs,
     });
     const logGroup = new LogGroup(this, "Logs", {
       name: props.logGroupName, retentionDays: props.logRetentionDays, kmsKeyArn: key.arn, deletionProtection: props.protect,

@@ -14,6 +14,8 @@ export interface TrailBucketProps {
   /** The logs account, which owns bucket and key. */
   readonly logsAccountId: string;
   readonly partition: string;
+  /** Access-log bucket of the logs account in the bucket's region. */
+  readonly accessLogBucket: string;
   /** Provider into the logs account. */
   readonly provider: TerraformProvider;
 }
@@ -55,6 +57,7 @@ export class TrailBucket extends Construct {
       bucketName: props.bucketName,
       kmsKeyArn: key.arn,
       preventDestroy: true,
+      accessLogs: { bucket: props.accessLogBucket },
       provider: props.provider,
       policyStatements: [
         { Sid: "CloudTrailChecksAcl", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:GetBucketAcl", Resource: arn, Condition: { StringEquals: source } },

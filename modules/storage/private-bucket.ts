@@ -9,7 +9,9 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { type TerraformProvider, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { policyDocument, type PolicyStatement } from "../iam/policy-document";
+import { suppress } from "../../policies/suppress";
 import { check, matches, validateProps } from "../validate";
+import { ServerAccessLogging } from "./server-access-logging";
 
 /** Props of a private bucket. */
 export interface PrivateBucketProps {
@@ -24,14 +26,21 @@ export interface PrivateBucketProps {
   readonly preventDestroy: boolean;
   /** Statements the bucket policy adds after the TLS deny, e.g. a service's delivery grant or a CloudFront reader. @default none */
   readonly policyStatements?: readonly PolicyStatement[];
+  /**
+   * Access-log bucket of the bucket's account and region
+   * (StateBackendLocation.accessLogBucket, or the state stack's own), or
+   * why the bucket has none, written as an S3.AccessLogging suppression.
+   */
+  readonly accessLogs: { readonly bucket: string } | { readonly exemption: string };
   /** Provider of another account or region (PlatformStack.providerFor). @default the stack's own */
   readonly provider?: TerraformProvider;
 }
 
 /**
  * An S3 bucket nobody reaches anonymously: versioned, SSE-KMS, every public
- * access setting blocked, ACLs disabled (bucket owner enforced), and a policy
- * denying any request not made over TLS.
+ * access setting blocked, ACLs disabled (bucket owner enforced), a policy
+ * denying any request not made over TLS, and its requests logged into the
+ * account and region's access-log bucket.
  */
 export class PrivateBucket extends Construct {
   readonly bucketName: string;
@@ -75,6 +84,11 @@ export class PrivateBucket extends Construct {
         { id: "abort-incomplete-multipart-uploads", status: "Enabled", filter: [{ prefix: "" }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] },
       ],
     });
+    if ("bucket" in props.accessLogs) {
+      new ServerAccessLogging(this, "AccessLogging", { bucket: bucket.id, bucketName: props.bucketName, targetBucket: props.accessLogs.bucket });
+    } else {
+      suppress(bucket, "S3.AccessLogging", props.accessLogs.exemption);
+    }
     if (props.corsRules) {
       new S3BucketCorsConfiguration(this, "Cors", { bucket: bucket.id, corsRule: [...props.corsRules] });
     }

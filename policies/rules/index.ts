@@ -89,6 +89,7 @@ import { RdsMasterPasswordSource } from "./rds/master-password-source";
 import { RdsNotPublic } from "./rds/not-public";
 import { RdsPerformanceInsights } from "./rds/performance-insights";
 import { RdsStorageEncryptedCmk } from "./rds/storage-encrypted-cmk";
+import { S3AccessLogging } from "./s3/access-logging";
 import { S3KmsEncryption } from "./s3/kms-encryption";
 import { S3NoPublicAcl } from "./s3/no-public-acl";
 import { S3ObjectOwnershipEnforced } from "./s3/object-ownership-enforced";
@@ -200,6 +201,7 @@ export const ALL_RULES: readonly Rule[] = [
   RdsNotPublic,
   RdsPerformanceInsights,
   RdsStorageEncryptedCmk,
+  S3AccessLogging,
   S3KmsEncryption,
   S3NoPublicAcl,
   S3ObjectOwnershipEnforced,

@@ -58,6 +58,8 @@ export const FREE = new Set([
   "aws_neptune_subnet_group", "aws_elasticache_parameter_group", "aws_elasticache_subnet_group", "aws_backup_plan", "aws_backup_selection",
   "aws_s3_bucket_cors_configuration", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_ownership_controls", "aws_s3_bucket_policy",
   "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
+  // S3 charges nothing for server access logging; the log objects are storage of the access-log bucket, priced as aws_s3_bucket.
+  "aws_s3_bucket_logging",
   "aws_sqs_queue_policy", "aws_sqs_queue_redrive_allow_policy", "aws_sns_topic_policy", "aws_sesv2_configuration_set",
   "aws_sesv2_configuration_set_event_destination", "aws_route53_record", "aws_launch_template", "aws_ecs_cluster", "aws_ecs_task_definition",
   "aws_lb_listener", "aws_lb_listener_rule", "aws_lb_target_group", "aws_lambda_permission", "aws_cloudwatch_event_rule",

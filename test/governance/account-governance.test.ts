@@ -76,7 +76,7 @@ describe("account governance stacks", () => {
     const inline = Object.values(resources(s, "aws_iam_role_policy")).filter((p) => p.role === own);
     expect(inline).toHaveLength(1);
     const bucket = stack(`${account}-${region}-state`).resource!.aws_s3_bucket;
-    const bucketName = Object.values(bucket)[0].bucket as string;
+    const bucketName = Object.values(bucket).find((b) => String(b.bucket).endsWith("-tfstate"))!.bucket as string;
     expect(inline[0].name).toBe("terraform-plan-state");
     expect(policy(inline[0].policy)).toEqual(document(
       { Sid: "ReadState", Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: [`${ARN}:s3:::${bucketName}`, `${ARN}:s3:::${bucketName}/*`] },
@@ -168,7 +168,7 @@ describe("account governance stacks", () => {
     const s = stack(name);
     const state = stack(`${account}-${region}-state`);
     expect(s.terraform.backend).toEqual({ s3: {
-      bucket: Object.values(state.resource!.aws_s3_bucket)[0].bucket, key: `_account/${account}/governance.tfstate`, region,
+      bucket: Object.values(state.resource!.aws_s3_bucket).find((b) => String(b.bucket).endsWith("-tfstate"))!.bucket, key: `_account/${account}/governance.tfstate`, region,
       encrypt: true, dynamodb_table: `${account}-${region}-tflock`, use_lockfile: true,
     } });
     expect(manifest().stacks[name].dependencies).toEqual([`${account}-${region}-state`]);

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { GOVERNANCE } from "../../config/governance";
 import { ORGANIZATION, type OrganizationInput } from "../../config/organization";
 import { CONTROL_TOWER_ROLE, GLOBAL_ACTIONS } from "../../modules/governance/guardrails";
+import { buildStacks } from "../../stacks/build";
 import { OrganizationGovernanceStack } from "../../stacks/organization-governance-stack";
 import { StateStack } from "../../stacks/state-stack";
 import { stateBackendFor } from "../../lib/state-backend";
+import { DEPLOYMENTS } from "../support/deployments";
 import { testApp } from "../support/modules";
 import { policy, resources, stack, type StackJson } from "../support/synth";
 
@@ -223,6 +225,23 @@ describe("the-stack organization with its logs and monitoring accounts created",
       for (const [, r] of inLogs) expect(r.provider).toBe("aws.saas-logs-eu-west-1");
     }
     expect(resources(synth, "aws_s3_bucket")[bucketId]).toMatchObject({ bucket: "the-stack-organization-trail", lifecycle: { prevent_destroy: true } });
+  });
+
+  it("logs the trail bucket's requests into the logs account's access-log bucket of its region, through the logs account's provider", () => {
+    const bucketId = Object.keys(resources(synth, "aws_s3_bucket"))[0];
+    expect(Object.values(resources(synth, "aws_s3_bucket_logging"))).toEqual([expect.objectContaining({
+      bucket: `\${aws_s3_bucket.${bucketId}.id}`, target_bucket: `saas-logs-${LOGS}-eu-west-1-access-logs`, target_prefix: "the-stack-organization-trail/",
+      provider: "aws.saas-logs-eu-west-1",
+    })]);
+  });
+
+  it("builds the logs account's state stack, which holds that access-log bucket, before the organization's stack", () => {
+    const app = testApp();
+    buildStacks(app, DEPLOYMENTS.filter((d) => d.name === "serverless-saas-dev"), DEPLOYMENTS, withIds);
+    const logsState = app.node.findChild("saas-logs-eu-west-1-state") as StateStack;
+    expect(logsState.backend.accessLogBucket).toBe(`saas-logs-${LOGS}-eu-west-1-access-logs`);
+    const org = app.node.children.find((c): c is OrganizationGovernanceStack => c instanceof OrganizationGovernanceStack)!;
+    expect(org.dependencies).toContain(logsState);
   });
 
   it("lets only this trail write into the bucket, under the management account's and the organization's prefixes", () => {

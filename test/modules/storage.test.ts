@@ -12,7 +12,7 @@ describe("PrivateBucket", () => {
     ["double dot", "media..images"],
     ["reserved prefix", "xn--media"],
   ])("refuses a bucket name with a bad %s", (_case, bucketName) => {
-    expect(problemsOf((s) => new PrivateBucket(s, "Bucket", { bucketName, kmsKeyArn: "arn:key", preventDestroy: false })))
+    expect(problemsOf((s) => new PrivateBucket(s, "Bucket", { bucketName, kmsKeyArn: "arn:key", preventDestroy: false, accessLogs: { bucket: "acct-us-east-1-access-logs" } })))
       .toEqual([`test/Bucket: bucketName = ${JSON.stringify(bucketName)}: ${ALLOWED}`]);
   });
 });

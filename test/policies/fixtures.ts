@@ -360,6 +360,10 @@ export const FIXTURES: Record<string, { readonly pass: readonly Block[]; readonl
     pass: [["aws_db_instance", "X", { engine: "postgres", storage_encrypted: true, kms_key_id: kms }]],
     fail: [["aws_db_instance", "X", { engine: "postgres", storage_encrypted: true }]],
   },
+  "S3.AccessLogging": {
+    pass: [bucket, onBucket("aws_s3_bucket_logging", { target_bucket: "acct-us-east-1-access-logs", target_prefix: "b/" }), ["aws_s3_bucket", "L", { bucket: "acct-us-east-1-access-logs", tags: { "log-destination": "s3-server-access-logs" } }]],
+    fail: [bucket, ["aws_s3_bucket", "L", { bucket: "acct-us-east-1-access-logs", tags: { "log-destination": "other" } }]],
+  },
   "S3.KmsEncryption": {
     pass: [bucket, onBucket("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: kms } }] })],
     fail: [bucket, onBucket("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }] })],

@@ -10,6 +10,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { suppress } from "../../../policies/suppress";
 import { policyDocument } from "../../iam/policy-document";
+import { ServerAccessLogging } from "../../storage/server-access-logging";
 import { between, check, matches, validateProps } from "../../validate";
 
 /** Props of a load balancer access-log bucket. */
@@ -19,6 +20,8 @@ export interface AccessLogBucketProps {
   /** Days log objects are kept. */
   readonly retentionDays: number;
   readonly preventDestroy: boolean;
+  /** The account and region's bucket for S3 server access logs (this bucket's own reads and deletions). */
+  readonly serverAccessLogBucket: string;
 }
 
 /** Prefix the balancer writes under (it appends `AWSLogs/<account>/`). */
@@ -30,8 +33,9 @@ export const ACCESS_LOG_PREFIX = "alb";
  * encrypted with S3-managed keys (ELB guide, "Access log bucket
  * requirements"); otherwise private as every bucket here (public access
  * blocked, ACLs off, TLS only, versioned), writable by the region's ELB
- * log-delivery account under this account's prefix only, and expiring
- * objects after the deployment's log retention.
+ * log-delivery account under this account's prefix only, expiring
+ * objects after the deployment's log retention, and its own requests logged
+ * into the account and region's server access-log bucket.
  */
 export class AccessLogBucket extends Construct {
   readonly bucketName: string;
@@ -77,6 +81,7 @@ export class AccessLogBucket extends Construct {
         abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
       }],
     });
+    new ServerAccessLogging(this, "AccessLogging", { bucket: bucket.id, bucketName: props.bucketName, targetBucket: props.serverAccessLogBucket });
     this.bucketName = bucket.bucket;
     this.arn = bucket.arn;
   }

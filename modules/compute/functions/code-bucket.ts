@@ -1,6 +1,6 @@
 import { S3Object } from "@cdktf/provider-aws/lib/s3-object";
 import { Construct } from "constructs";
-import { PrivateBucket } from "../../storage/private-bucket";
+import { PrivateBucket, type PrivateBucketProps } from "../../storage/private-bucket";
 import { bootstrapPackageBase64 } from "./bootstrap-package";
 
 /** Props of a deployment's function code bucket. */
@@ -13,6 +13,8 @@ export interface FunctionCodeBucketProps {
   readonly preventDestroy: boolean;
   /** The package functions start from, zip as base64. @default the generic bootstrap handler */
   readonly bootstrapBase64?: string;
+  /** Where the bucket's server access logs go (the account and region's access-log bucket), or why it has none. */
+  readonly accessLogs: PrivateBucketProps["accessLogs"];
 }
 
 /** Object key of the bootstrap package every function is created from. */
@@ -38,6 +40,7 @@ export class FunctionCodeBucket extends Construct {
       bucketName: props.bucketName,
       kmsKeyArn: props.kmsKeyArn,
       preventDestroy: props.preventDestroy,
+      accessLogs: props.accessLogs,
       // Released packages stay while a version may run them; rollback goes back at most 90 days.
       lifecycleRules: [{ id: "expire-noncurrent-packages", status: "Enabled", filter: [{ prefix: "releases/" }], noncurrentVersionExpiration: [{ noncurrentDays: 90 }] }],
     });
