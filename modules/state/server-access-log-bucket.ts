@@ -1,14 +1,5 @@
-import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
-import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
-import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
-import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
-import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { suppress } from "../../policies/suppress";
-import { policyDocument } from "../iam/policy-document";
-import { between, check, matches, validateProps } from "../validate";
+import { logDestinationBucket } from "../storage/log-destination-bucket";
 
 /** Tag marking the bucket S3 server access logs are delivered into (the S3.AccessLogging rule exempts it). */
 export const ACCESS_LOG_DESTINATION_TAG = { "log-destination": "s3-server-access-logs" } as const;
@@ -48,42 +39,14 @@ export class ServerAccessLogBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: ServerAccessLogBucketProps) {
     super(scope, id);
-    validateProps(this, [
-      check("bucketName", props.bucketName, matches(/^(?!xn--|sthree-)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, "must be 3-63 lowercase letters, digits and hyphens (S3 bucket names)")),
-      check("retentionDays", props.retentionDays, between(1, 36500, "days")),
-    ]);
-    const bucket = new S3Bucket(this, "Bucket", {
-      bucket: props.bucketName, forceDestroy: false, tags: { ...ACCESS_LOG_DESTINATION_TAG }, lifecycle: { preventDestroy: true },
-    });
-    suppress(bucket, "S3.KmsEncryption", "S3 server access log delivery is documented into destinations encrypted with SSE-S3 (AES256); SSE-KMS destinations are not confirmed to receive logs, and missed logs fail silently (docs/observability.md)");
-    new S3BucketVersioningA(this, "Versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
-    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
-      bucket: bucket.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    });
-    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
-      bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, "Ownership", { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } });
-    new S3BucketPolicy(this, "Policy", {
-      bucket: bucket.id,
-      policy: policyDocument([
-        {
-          Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*",
-          Resource: [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } },
-        },
-        {
-          Sid: "S3ServerAccessLogsDelivery", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject",
-          Resource: `${bucket.arn}/*`,
-          Condition: { ArnLike: { "aws:SourceArn": `arn:${props.partition}:s3:::*` }, StringEquals: { "aws:SourceAccount": props.accountId } },
-        },
-      ]),
-    });
-    new S3BucketLifecycleConfiguration(this, "Lifecycle", {
-      bucket: bucket.id,
-      rule: [{
-        id: "expire-access-logs", status: "Enabled", filter: [{ prefix: "" }],
-        expiration: [{ days: props.retentionDays }], noncurrentVersionExpiration: [{ noncurrentDays: 30 }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-      }],
+    const { bucket } = logDestinationBucket(this, {
+      bucketName: props.bucketName, retentionDays: props.retentionDays, noncurrentDays: 30, preventDestroy: true, tags: ACCESS_LOG_DESTINATION_TAG,
+      sseS3Reason: "S3 server access log delivery is documented into destinations encrypted with SSE-S3 (AES256); SSE-KMS destinations are not confirmed to receive logs, and missed logs fail silently (docs/observability.md)",
+      delivery: (arn) => ({
+        Sid: "S3ServerAccessLogsDelivery", Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject",
+        Resource: `${arn}/*`,
+        Condition: { ArnLike: { "aws:SourceArn": `arn:${props.partition}:s3:::*` }, StringEquals: { "aws:SourceAccount": props.accountId } },
+      }),
     });
     this.bucketName = bucket.bucket;
     this.arn = bucket.arn;
