@@ -43,8 +43,6 @@ type ContainersValues = ContractValues<{ layer: "compute"; outputs: typeof CONTA
 export function buildContainers(stack: ComputeStack, props: ComputeStackProps): ContainersValues {
   const d = stack.deployment;
   const c = d.compute;
-  // Applied after the deployment's last earlier layer even when it reads nothing from it (repositories alone), so apply order stays the layers' order.
-  stack.addDependency(props.messaging ?? props.data ?? props.network);
   const repositories = buildRepositories(stack);
   const ecs = c.ecs ? buildEcs(stack, props, c.ecs, repositories) : undefined;
   const eks = c.eks ? buildEks(stack, props, c.eks) : undefined;

@@ -26,5 +26,8 @@ export class ComputeStack extends LayerStack {
   constructor(scope: Construct, props: ComputeStackProps) {
     super(scope, "compute", props);
     publish(this, COMPUTE, { ...buildFunctions(this, props), ...buildContainers(this, props) });
+    // Applied after the deployment's last earlier layer even when it reads nothing from it (ECR repositories alone), so
+    // compute never lands in an earlier apply wave than the layers it follows.
+    this.addDependency(props.messaging ?? props.data ?? props.network);
   }
 }
