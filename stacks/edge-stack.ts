@@ -115,7 +115,7 @@ export class EdgeStack extends LayerStack {
         const certificateArn = x.certificateArn ?? new DnsValidatedCertificate(global, `${x.id}Certificate`, { domainName: x.hostname, zoneId: zone!.zoneId }).arn;
         const viewerAuth = x.viewerAuth && new ViewerAuthFunction(global, `${x.id}ViewerAuth`, {
           ...x.viewerAuth, rolePath: `/${d.name}/`, logRetentionDays: e.logRetentionDays, protect: e.protect,
-          codeAccessLogs: d.region === CLOUDFRONT_REGION ? { bucket: this.accessLogBucket } : { exemption: EDGE_CODE_BUCKET_LOG_EXEMPTION },
+          codeAccessLogs: this.usEast1AccessLogs(EDGE_CODE_BUCKET_LOG_EXEMPTION),
           accountId: this.accountId, partition: this.partition, hostname: x.hostname,
         });
         const distribution = new Distribution(global, x.id, {
@@ -172,6 +172,14 @@ export class EdgeStack extends LayerStack {
    * it has one), with the authorizer function where configured; its logs
    * use the deployment's logs key, its web ACL requires CloudFront's header.
    */
+  /**
+   * Server access logs of a bucket the edge keeps in us-east-1: S3 logs only into a bucket of the source's own region, and
+   * the account has an access-log bucket there only where a deployment runs there; elsewhere the bucket carries `exemption`.
+   */
+  private usEast1AccessLogs(exemption: string): { readonly bucket: string } | { readonly exemption: string } {
+    return this.deployment.region === CLOUDFRONT_REGION ? { bucket: this.accessLogBucket } : { exemption };
+  }
+
   private restApi(props: EdgeStackProps, originSecretValue: string): RestApi {
     const e = this.deployment.edge;
     const a = e.api!;
@@ -236,8 +244,7 @@ export class EdgeStack extends LayerStack {
     for (const x of sites) {
       new PrivateBucket(global, `${x.id}Site`, {
         bucketName: x.origin.bucketName, kmsKeyArn: key.arn, preventDestroy: e.protect,
-        // S3 logs only into a bucket of the source's own region; the account has one in us-east-1 only where a deployment runs there.
-        accessLogs: d.region === CLOUDFRONT_REGION ? { bucket: this.accessLogBucket } : { exemption: SITE_BUCKET_LOG_EXEMPTION },
+        accessLogs: this.usEast1AccessLogs(SITE_BUCKET_LOG_EXEMPTION),
         policyStatements: [{
           Sid: "CloudFrontReads", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "s3:GetObject",
           Resource: `arn:${this.partition}:s3:::${x.origin.bucketName}/*`,
